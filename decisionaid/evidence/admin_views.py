@@ -1,0 +1,31 @@
+"""The "due for review" page in admin: every evidence row not checked against its source within 12 months."""
+from django.contrib import admin
+from django.template.response import TemplateResponse
+from django.urls import reverse
+
+from . import review
+from .models import Figure, Guideline, GuidelineCriterion, Source, Treatment, Trial
+
+REVIEWED_MODELS = (Source, Figure, Guideline, GuidelineCriterion, Treatment, Trial)
+
+
+def due_rows():
+    """(model's verbose name, [(row, admin change URL)]) for each model with rows due."""
+    groups = []
+    for model in REVIEWED_MODELS:
+        opts = model._meta
+        rows = model.objects.due_for_review().order_by("last_reviewed", "pk")
+        links = [(row, reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[row.pk])) for row in rows]
+        if links:
+            groups.append((opts.verbose_name_plural.capitalize(), links))
+    return groups
+
+
+def due_for_review(request):
+    context = {
+        **admin.site.each_context(request),
+        "title": "Evidence due for review",
+        "groups": due_rows(),
+        "cutoff": review.cutoff(),
+    }
+    return TemplateResponse(request, "admin/evidence/due_for_review.html", context)

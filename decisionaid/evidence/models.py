@@ -1,0 +1,377 @@
+"""The evidence base: every number the app shows is a row here that names its source.
+
+Models stay thin: validation lives in `validation.py` (shared by forms and `clean`), and the database
+enforces the same rules as CHECK constraints so that no path can store an impossible figure.
+"""
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
+
+from . import review, validation
+from .choices import (
+    FACT_PROVENANCE,
+    Check,
+    Design,
+    Effect,
+    Estimate,
+    FigureKind,
+    Outcome,
+    Provenance,
+    Regimen,
+    Sex,
+    SubtypeGroup,
+    TrialStatus,
+)
+
+PER_100 = dict(max_digits=6, decimal_places=2, null=True, blank=True)
+
+
+class ReviewedQuerySet(models.QuerySet):
+    def due_for_review(self, *, today=None):
+        """Rows never reviewed, or not reviewed within the review interval."""
+        return self.filter(Q(last_reviewed__isnull=True) | Q(last_reviewed__lt=review.cutoff(today=today)))
+
+
+class Reviewed(models.Model):
+    """Who last checked a row against its source, and when."""
+
+    last_reviewed = models.DateField(null=True, blank=True, help_text="When this row was last checked against its source.")
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = ReviewedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_due_for_review(self) -> bool:
+        return review.is_due(self.last_reviewed)
+
+
+class CleanReportsConstraints:
+    """clean() reports these rules against their fields; skip the constraints' generic, field-less copies."""
+
+    fields_checked_in_clean: frozenset[str] = frozenset()
+
+    def validate_constraints(self, exclude=None):
+        super().validate_constraints(exclude=set(exclude or ()) | self.fields_checked_in_clean)
+
+
+class Source(CleanReportsConstraints, Reviewed):
+    key = models.SlugField(max_length=80, unique=True, help_text="Stable identifier used by the fixtures.")
+    short_name = models.CharField(max_length=120, help_text='How pages name it, e.g. "Silfverberg 2024".')
+    title = models.TextField(blank=True)
+    authors = models.TextField(blank=True)
+    journal = models.CharField(max_length=200, blank=True)
+    year = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1950), MaxValueValidator(2100)]
+    )
+    citation = models.TextField(help_text="The full citation as printed on the clinician handout.")
+    doi = models.CharField("DOI", max_length=120, blank=True)
+    pmid = models.CharField("PMID", max_length=20, blank=True)
+    registry_id = models.CharField("Registry id", max_length=60, blank=True, help_text="NCT or ISRCTN number.")
+    url = models.URLField(max_length=500, blank=True, help_text="Where the figures were confirmed.")
+    design = models.CharField(max_length=30, choices=Design.choices)
+    n_patients = models.PositiveIntegerField("Number of patients", null=True, blank=True)
+    country = models.CharField(max_length=200, blank=True)
+    population = models.TextField(blank=True)
+    conditioning = models.CharField("Conditioning regimen", max_length=300, blank=True)
+    follow_up = models.CharField(max_length=200, blank=True)
+    provenance = models.CharField(max_length=4, choices=Provenance.choices)
+    provenance_note = models.TextField(blank=True, help_text="What was confirmed where, and any correction.")
+    used_for = models.TextField(blank=True, help_text="What the app takes from this source.")
+
+    history = HistoricalRecords()
+    fields_checked_in_clean = validation.SOURCE_FIELDS_CHECKED_IN_CLEAN
+
+    class Meta:
+        ordering = ["short_name"]
+        constraints = [
+            models.CheckConstraint(
+                name="source_has_identifier_or_url",
+                condition=~Q(doi="", pmid="", registry_id="", url=""),
+                violation_error_message="A source needs a DOI, PMID, registry id or URL.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.short_name
+
+    @property
+    def identifiers(self) -> list[tuple[str, str]]:
+        return [(label, value) for label, value in (("DOI", self.doi), ("PMID", self.pmid), ("Registry", self.registry_id)) if value]
+
+    def clean(self):
+        validation.raise_if_errors(validation.source_errors(self))
+
+
+def _ci_contains(low: str, value: str, high: str) -> Q:
+    return Q(**{f"{low}__isnull": True}) | Q(**{f"{value}__isnull": True}) | Q(
+        **{f"{low}__lte": F(value), f"{high}__gte": F(value)}
+    )
+
+
+def _in_0_100(field: str) -> Q:
+    return Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__gte": 0, f"{field}__lte": 100})
+
+
+def _num_le_den(num: str, den: str) -> Q:
+    return Q(**{f"{num}__isnull": True}) | Q(**{f"{den}__isnull": True}) | Q(**{f"{num}__lte": F(den)})
+
+
+class PublishedFigureQuerySet(ReviewedQuerySet):
+    def published(self):
+        return self.filter(is_published=True, provenance__in=FACT_PROVENANCE)
+
+
+class Figure(CleanReportsConstraints, Reviewed):
+    """A benefit, a risk or a practical fact, as one source reports it."""
+
+    key = models.SlugField(max_length=80, unique=True, help_text="Stable identifier used by the fixtures.")
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="figures")
+    kind = models.CharField(max_length=10, choices=FigureKind.choices)
+    outcome = models.CharField(max_length=30, choices=Outcome.choices)
+    label_plain = models.CharField("Plain-language label", max_length=300)
+    label_technical = models.CharField("Technical label", max_length=300)
+
+    arm = models.CharField(max_length=120, blank=True, help_text='The group this figure describes, e.g. "aHSCT (Cy/ATG)".')
+    numerator = models.PositiveIntegerField(null=True, blank=True)
+    denominator = models.PositiveIntegerField(null=True, blank=True)
+    per_100 = models.DecimalField("Value per 100", **PER_100)
+    per_100_computed = models.BooleanField(
+        "Per 100 computed by us", default=False, help_text="Arithmetic on published counts, not a published figure."
+    )
+    ci_low = models.DecimalField("Uncertainty range, low", **PER_100)
+    ci_high = models.DecimalField("Uncertainty range, high", **PER_100)
+    ci_level = models.PositiveSmallIntegerField(
+        "Confidence level (%)", null=True, blank=True, validators=[MinValueValidator(50), MaxValueValidator(99)]
+    )
+    estimate = models.CharField("Kind of estimate", max_length=30, choices=Estimate.choices)
+    amount = models.DecimalField(
+        max_digits=8, decimal_places=2, null=True, blank=True, help_text="For practical facts not per 100, e.g. 17 days."
+    )
+    amount_unit = models.CharField(max_length=40, blank=True)
+    amount_range = models.CharField(max_length=60, blank=True, help_text='Observed range, e.g. "14–26".')
+
+    time_point = models.CharField(max_length=80, help_text='As plain words, e.g. "5 years".')
+    time_point_months = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="For comparing figures over the same time frame; empty when not fixed."
+    )
+    population = models.TextField()
+    subtype_group = models.CharField(max_length=12, choices=SubtypeGroup.choices)
+    sex = models.CharField(max_length=6, choices=Sex.choices, default=Sex.ANY)
+    age_min = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Youngest age in the population, if known.")
+    age_max = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Oldest age in the population, if known.")
+    edss_min = models.DecimalField(max_digits=3, decimal_places=1, null=True, blank=True)
+    edss_max = models.DecimalField(max_digits=3, decimal_places=1, null=True, blank=True)
+    regimen = models.CharField(max_length=12, choices=Regimen.choices, default=Regimen.NOT_STATED)
+
+    comparator_label = models.CharField(max_length=120, blank=True, help_text='e.g. "Continued drug treatment".')
+    comparator_numerator = models.PositiveIntegerField(null=True, blank=True)
+    comparator_denominator = models.PositiveIntegerField(null=True, blank=True)
+    comparator_per_100 = models.DecimalField("Comparator value per 100", **PER_100)
+    comparison_note = models.CharField(max_length=200, blank=True, help_text='e.g. "HR 0.07 (95% CI 0.02–0.24)".')
+
+    provenance = models.CharField(max_length=4, choices=Provenance.choices)
+    correction_note = models.TextField(blank=True, help_text="For [S≠C]: what the source article said, and the correction.")
+    is_published = models.BooleanField(default=True, help_text="Shown to people. [NC] figures can never be published.")
+    display_order = models.PositiveSmallIntegerField(default=100)
+
+    history = HistoricalRecords()
+    objects = PublishedFigureQuerySet.as_manager()
+    fields_checked_in_clean = validation.FIGURE_FIELDS_CHECKED_IN_CLEAN
+
+    class Meta:
+        ordering = ["kind", "display_order", "key"]
+        constraints = [
+            models.CheckConstraint(name="figure_numerator_le_denominator", condition=_num_le_den("numerator", "denominator")),
+            models.CheckConstraint(name="figure_denominator_positive", condition=Q(denominator__isnull=True) | Q(denominator__gt=0)),
+            models.CheckConstraint(name="figure_per_100_in_range", condition=_in_0_100("per_100")),
+            models.CheckConstraint(name="figure_ci_in_range", condition=_in_0_100("ci_low") & _in_0_100("ci_high")),
+            models.CheckConstraint(
+                name="figure_ci_both_or_neither",
+                condition=Q(ci_low__isnull=True, ci_high__isnull=True) | Q(ci_low__isnull=False, ci_high__isnull=False),
+            ),
+            models.CheckConstraint(name="figure_ci_contains_value", condition=_ci_contains("ci_low", "per_100", "ci_high")),
+            models.CheckConstraint(
+                name="figure_comparator_numerator_le_denominator",
+                condition=_num_le_den("comparator_numerator", "comparator_denominator"),
+            ),
+            models.CheckConstraint(
+                name="figure_comparator_denominator_positive",
+                condition=Q(comparator_denominator__isnull=True) | Q(comparator_denominator__gt=0),
+            ),
+            models.CheckConstraint(name="figure_comparator_per_100_in_range", condition=_in_0_100("comparator_per_100")),
+            models.CheckConstraint(
+                name="figure_has_a_value", condition=Q(per_100__isnull=False) | Q(amount__isnull=False)
+            ),
+            models.CheckConstraint(
+                name="figure_not_confirmed_never_published",
+                condition=~Q(is_published=True, provenance=Provenance.NOT_CONFIRMED),
+            ),
+            models.CheckConstraint(
+                name="figure_edss_range",
+                condition=(Q(edss_min__isnull=True) | Q(edss_min__gte=0, edss_min__lte=10))
+                & (Q(edss_max__isnull=True) | Q(edss_max__gte=0, edss_max__lte=10)),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.label_technical} ({self.source.short_name}, {self.time_point})"
+
+    @property
+    def shown_as_fact(self) -> bool:
+        return self.is_published and self.provenance in FACT_PROVENANCE
+
+    def clean(self):
+        validation.raise_if_errors(validation.figure_errors(self))
+
+
+class Guideline(Reviewed):
+    key = models.SlugField(max_length=40, unique=True, help_text="ebmt-2020, nmss-2021, ectrims-ebmt-2025.")
+    name = models.CharField(max_length=200)
+    short_name = models.CharField(max_length=60)
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="guidelines")
+    summary_plain = models.TextField(help_text="One or two plain sentences on who the guideline describes.")
+    confidence_note = models.TextField(help_text="Shown to users: how we know the thresholds.")
+    known_through = models.CharField(
+        max_length=300, blank=True, help_text='e.g. "as summarised by the MS Society UK".'
+    )
+    display_order = models.PositiveSmallIntegerField(default=100)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["display_order", "key"]
+
+    def __str__(self) -> str:
+        return self.short_name
+
+
+class GuidelineCriterion(Reviewed):
+    """One criterion of a guideline: a named check from the catalogue, with its threshold as data."""
+
+    guideline = models.ForeignKey(Guideline, on_delete=models.CASCADE, related_name="criteria")
+    key = models.SlugField(max_length=40)
+    order = models.PositiveSmallIntegerField(default=1)
+    check_name = models.CharField("Check", max_length=40, choices=Check.choices)
+    threshold = models.DecimalField(
+        max_digits=5, decimal_places=1, null=True, blank=True, help_text="Years, EDSS points or relapses, by check."
+    )
+    not_met_effect = models.CharField(
+        max_length=10, choices=Effect.choices, default=Effect.BORDERLINE,
+        help_text="For threshold checks: what a criterion not met does to the verdict.",
+    )
+    label_plain = models.CharField(max_length=200)
+    label_technical = models.CharField(max_length=200)
+    threshold_plain = models.CharField(max_length=200, help_text='How the threshold reads to a person, e.g. "under 45".')
+    guideline_text = models.TextField(blank=True, help_text="What the guideline (or its summary) says, quoted.")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["guideline", "order"]
+        verbose_name_plural = "guideline criteria"
+        constraints = [
+            models.UniqueConstraint(fields=["guideline", "key"], name="criterion_key_unique_per_guideline"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.guideline.short_name}: {self.label_technical}"
+
+    def clean(self):
+        validation.raise_if_errors(validation.criterion_errors(self))
+
+
+class Treatment(Reviewed):
+    slug = models.SlugField(max_length=40, unique=True)
+    name = models.CharField(max_length=80, help_text="Generic name.")
+    brand_names = models.CharField(max_length=200, blank=True)
+    plain_group = models.CharField(max_length=80, help_text='How the questionnaire groups it, e.g. "Infusions".')
+    how_taken = models.CharField(max_length=120, blank=True)
+    high_efficacy = models.BooleanField(default=False, help_text="Counts as a high-efficacy treatment in the guideline checks.")
+    display_order = models.PositiveSmallIntegerField(default=100)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["display_order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Trial(CleanReportsConstraints, Reviewed):
+    key = models.SlugField(max_length=40, unique=True)
+    name = models.CharField(max_length=80)
+    registry_id = models.CharField(max_length=120, blank=True)
+    source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.PROTECT, related_name="trials")
+    design = models.CharField(max_length=200)
+    ahsct_arm = models.CharField("aHSCT arm", max_length=200)
+    comparator = models.CharField(max_length=200)
+    size = models.CharField(max_length=200, help_text="Target and actual numbers, as published.")
+    countries = models.CharField(max_length=200)
+    key_eligibility = models.TextField()
+    primary_endpoint = models.CharField(max_length=200, blank=True)
+    status = models.CharField(max_length=30, choices=TrialStatus.choices)
+    status_read_on = models.DateField(help_text="The date the status was read from its source.")
+    status_source = models.CharField(max_length=300, help_text="Where the status was read.")
+    age_min = models.PositiveSmallIntegerField(null=True, blank=True)
+    age_max = models.PositiveSmallIntegerField(null=True, blank=True)
+    edss_max = models.DecimalField(max_digits=3, decimal_places=1, null=True, blank=True)
+    relapsing_only = models.BooleanField(default=True)
+    accepts_treatment_naive = models.BooleanField(default=False)
+    provenance = models.CharField(max_length=4, choices=Provenance.choices, default=Provenance.CONFIRMED)
+    display_order = models.PositiveSmallIntegerField(default=100)
+
+    history = HistoricalRecords()
+    fields_checked_in_clean = validation.TRIAL_FIELDS_CHECKED_IN_CLEAN
+
+    class Meta:
+        ordering = ["display_order", "name"]
+        constraints = [
+            models.CheckConstraint(
+                name="trial_age_range",
+                condition=Q(age_min__isnull=True) | Q(age_max__isnull=True) | Q(age_min__lte=F("age_max")),
+            ),
+            models.CheckConstraint(
+                name="trial_edss_range", condition=Q(edss_max__isnull=True) | Q(edss_max__gte=0, edss_max__lte=10)
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == TrialStatus.RECRUITING
+
+    def clean(self):
+        validation.raise_if_errors(validation.trial_errors(self))
+
+
+class EvidenceRelease(models.Model):
+    """A published version of the evidence base; every assessment and summary carries the current one."""
+
+    version = models.CharField(max_length=40, unique=True)
+    released_on = models.DateField()
+    reviewed_on = models.DateField(help_text="When the evidence in this release was last reviewed as a whole.")
+    note = models.TextField(help_text="What changed in this release.")
+    created = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-released_on", "-created"]
+        get_latest_by = ["released_on", "created"]
+
+    def __str__(self) -> str:
+        return f"{self.version} ({self.released_on:%d %B %Y})"
+
+    @classmethod
+    def current(cls):
+        return cls.objects.order_by("-released_on", "-created").first()

@@ -1,0 +1,143 @@
+"""Rules that refuse impossible evidence, each message naming the field it concerns.
+
+Plain functions returning {field: [messages]}, so models' `clean`, forms and the fixture loader share them.
+The database holds the same rules as CHECK constraints (models.py); the tests keep the two in step.
+"""
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+
+from .choices import Check, Provenance
+
+Errors = dict[str, list[str]]
+
+# Figure fields whose CHECK constraints clean() already reports field by field.
+FIGURE_FIELDS_CHECKED_IN_CLEAN = frozenset(
+    {
+        "numerator", "denominator", "per_100", "ci_low", "ci_high", "amount", "is_published", "provenance",
+        "comparator_numerator", "comparator_denominator", "comparator_per_100", "edss_min", "edss_max",
+    }
+)
+SOURCE_FIELDS_CHECKED_IN_CLEAN = frozenset({"doi", "pmid", "registry_id", "url"})
+TRIAL_FIELDS_CHECKED_IN_CLEAN = frozenset({"age_min", "age_max", "edss_max"})
+
+THRESHOLD_CHECKS = {
+    Check.AGE_BELOW: ("age", Decimal(18), Decimal(100)),
+    Check.EDSS_AT_MOST: ("EDSS", Decimal(0), Decimal(10)),
+    Check.EDSS_BELOW: ("EDSS", Decimal(0), Decimal(10)),
+    Check.DURATION_BELOW: ("years since first symptoms", Decimal(1), Decimal(60)),
+    Check.HIGHLY_ACTIVE: ("relapses in 12 months", Decimal(1), Decimal(10)),
+}
+# A count-based per-100 value may differ from numerator/denominator by rounding, no more.
+ROUNDING_TOLERANCE = Decimal("0.5")
+
+
+def raise_if_errors(errors: Errors) -> None:
+    if errors:
+        raise ValidationError(errors)
+
+
+def _add(errors: Errors, field: str, message: str) -> None:
+    errors.setdefault(field, []).append(message)
+
+
+def _check_fraction(errors: Errors, obj, num: str, den: str, per_100: str, label: str) -> None:
+    numerator, denominator, value = getattr(obj, num), getattr(obj, den), getattr(obj, per_100)
+    if denominator is not None and denominator <= 0:
+        _add(errors, den, f"The {label}denominator must be at least 1.")
+    if numerator is not None and denominator and numerator > denominator:
+        _add(errors, num, f"The {label}numerator ({numerator}) cannot be larger than the denominator ({denominator}).")
+    if value is not None and not (0 <= value <= 100):
+        _add(errors, per_100, f"The {label}value per 100 must be between 0 and 100; {value} is not.")
+
+
+def figure_errors(figure) -> Errors:
+    errors: Errors = {}
+    _check_fraction(errors, figure, "numerator", "denominator", "per_100", "")
+    _check_fraction(errors, figure, "comparator_numerator", "comparator_denominator", "comparator_per_100", "comparator ")
+
+    if figure.per_100 is None and figure.amount is None:
+        _add(errors, "per_100", "Give a value per 100 people, or an amount (with its unit) for a practical fact.")
+    if figure.amount is not None and not figure.amount_unit:
+        _add(errors, "amount_unit", "Give the unit of the amount, e.g. days.")
+
+    if (
+        figure.estimate == "count"
+        and figure.per_100 is not None
+        and figure.numerator is not None
+        and figure.denominator
+        and figure.numerator <= figure.denominator
+    ):
+        exact = Decimal(100 * figure.numerator) / Decimal(figure.denominator)
+        if abs(figure.per_100 - exact) > ROUNDING_TOLERANCE:
+            _add(
+                errors,
+                "per_100",
+                f"{figure.numerator} of {figure.denominator} is {exact:.1f} per 100, not {figure.per_100}.",
+            )
+
+    low, high, value = figure.ci_low, figure.ci_high, figure.per_100
+    if (low is None) != (high is None):
+        missing = "ci_high" if high is None else "ci_low"
+        _add(errors, missing, "Give both ends of the uncertainty range, or neither.")
+    for field, bound in (("ci_low", low), ("ci_high", high)):
+        if bound is not None and not (0 <= bound <= 100):
+            _add(errors, field, f"An uncertainty range per 100 must lie between 0 and 100; {bound} does not.")
+    if low is not None and high is not None and low > high:
+        _add(errors, "ci_low", f"The low end of the uncertainty range ({low}) is above the high end ({high}).")
+    elif value is not None:
+        if low is not None and low > value:
+            _add(errors, "ci_low", f"The uncertainty range must contain the value: {low} is above {value}.")
+        if high is not None and high < value:
+            _add(errors, "ci_high", f"The uncertainty range must contain the value: {high} is below {value}.")
+
+    if figure.is_published and figure.provenance == Provenance.NOT_CONFIRMED:
+        _add(errors, "is_published", "A figure that is not confirmed ([NC]) cannot be shown to people.")
+    if figure.provenance == Provenance.CORRECTED and not figure.correction_note:
+        _add(errors, "correction_note", "Say what the source article got wrong and what the corrected value is.")
+
+    for field in ("edss_min", "edss_max"):
+        edss = getattr(figure, field)
+        if edss is not None and not (0 <= edss <= 10):
+            _add(errors, field, f"EDSS runs from 0 to 10; {edss} is outside it.")
+    if figure.edss_min is not None and figure.edss_max is not None and figure.edss_min > figure.edss_max:
+        _add(errors, "edss_min", "The lowest EDSS cannot be above the highest.")
+    if figure.age_min is not None and figure.age_max is not None and figure.age_min > figure.age_max:
+        _add(errors, "age_min", "The youngest age cannot be above the oldest.")
+    return errors
+
+
+def source_errors(source) -> Errors:
+    errors: Errors = {}
+    if not any((source.doi, source.pmid, source.registry_id, source.url)):
+        _add(errors, "doi", "Give at least one of DOI, PMID, registry id or URL, so that readers can find the source.")
+    if source.doi and not source.doi.startswith("10."):
+        _add(errors, "doi", f'A DOI starts with "10."; "{source.doi}" does not.')
+    if source.pmid and not source.pmid.isdigit():
+        _add(errors, "pmid", f'A PMID is a number; "{source.pmid}" is not.')
+    return errors
+
+
+def criterion_errors(criterion) -> Errors:
+    errors: Errors = {}
+    bounds = THRESHOLD_CHECKS.get(criterion.check_name)
+    if bounds is None:
+        return errors
+    what, low, high = bounds
+    threshold = criterion.threshold
+    if threshold is None:
+        _add(errors, "threshold", f"This check needs a threshold ({what}).")
+    elif not (low <= threshold <= high):
+        _add(errors, "threshold", f"A threshold for {what} must lie between {low} and {high}; {threshold} does not.")
+    elif what == "EDSS" and (threshold * 2) % 1:
+        _add(errors, "threshold", f"EDSS moves in steps of 0.5; {threshold} is not one of them.")
+    return errors
+
+
+def trial_errors(trial) -> Errors:
+    errors: Errors = {}
+    if trial.age_min is not None and trial.age_max is not None and trial.age_min > trial.age_max:
+        _add(errors, "age_min", f"The youngest age ({trial.age_min}) cannot be above the oldest ({trial.age_max}).")
+    if trial.edss_max is not None and not (0 <= trial.edss_max <= 10):
+        _add(errors, "edss_max", f"EDSS runs from 0 to 10; {trial.edss_max} is outside it.")
+    return errors

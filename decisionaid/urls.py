@@ -1,0 +1,14 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from decisionaid.evidence.admin_views import due_for_review
+
+admin.site.site_header = "aHSCT decision aid: evidence"
+admin.site.site_title = "Evidence admin"
+
+urlpatterns = [
+    # admin_view: staff only, like the rest of admin.
+    path("admin/evidence/due-for-review/", admin.site.admin_view(due_for_review), name="evidence-due-for-review"),
+    path("admin/", admin.site.urls),
+    path("", include("decisionaid.pages.urls")),
+]

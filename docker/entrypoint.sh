@@ -1,0 +1,15 @@
+#!/bin/sh
+# Container start-up: bring the schema up to date, add any evidence rows that are missing (rows edited in
+# admin are kept as they are), then hand the process over to gunicorn so that it receives the signals.
+# Any failing step stops the container instead of serving a half-migrated site.
+set -eu
+cd "$(dirname "$0")/.."
+
+python manage.py migrate --noinput
+python manage.py load_evidence --keep-existing
+
+# The access log carries request lines only; no patient data travels in URLs or query strings.
+exec gunicorn decisionaid.wsgi:application \
+    --bind 0.0.0.0:8000 \
+    --workers "${GUNICORN_WORKERS:-3}" \
+    --access-logfile -
