@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "csp",
     "decisionaid.evidence",
     "decisionaid.assessment",
+    "decisionaid.questionnaire",
+    "decisionaid.summary",
     "decisionaid.pages",
 ]
 

@@ -10,5 +10,7 @@ urlpatterns = [
     # admin_view: staff only, like the rest of admin.
     path("admin/evidence/due-for-review/", admin.site.admin_view(due_for_review), name="evidence-due-for-review"),
     path("admin/", admin.site.urls),
+    path("", include("decisionaid.questionnaire.urls")),
+    path("", include("decisionaid.summary.urls")),
     path("", include("decisionaid.pages.urls")),
 ]

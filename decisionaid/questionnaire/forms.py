@@ -1,0 +1,245 @@
+"""One form per questionnaire step. Plain words, one topic per step, and "I don't know" wherever a person
+may not know. Every message names the question it is about and says what is allowed."""
+from decimal import Decimal
+
+from crispy_forms.helper import FormHelper
+from django import forms
+
+from decisionaid.assessment.profile import AGE_RANGE, MAX_RELAPSES
+
+UNKNOWN = "unknown"
+YES_NO_UNKNOWN = [("yes", "Yes"), ("no", "No"), (UNKNOWN, "I don't know")]
+
+
+class StepForm(forms.Form):
+    """Rendered by crispy-forms inside the wizard's own <form> tag."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+
+    def error_links(self) -> list[tuple[str, str]]:
+        """(element id, message) for the error summary; a group of options links to its first option."""
+        links = []
+        for name, errors in self.errors.items():
+            if name not in self.fields:
+                continue
+            bound = self[name]
+            target = bound.auto_id
+            if isinstance(bound.field.widget, (forms.RadioSelect, forms.CheckboxSelectMultiple)) and bound.subwidgets:
+                target = bound.subwidgets[0].id_for_label
+            links.extend((target, message) for message in errors)
+        return links
+
+
+def radio(label, choices, *, help_text="", required_message=None):
+    return forms.ChoiceField(
+        label=label,
+        choices=choices,
+        widget=forms.RadioSelect,
+        help_text=help_text,
+        error_messages={"required": required_message or f"Please choose an answer to “{label}”.",
+                        "invalid_choice": f"Please choose one of the answers to “{label}”."},
+    )
+
+
+class RoleForm(StepForm):
+    title = "Who is answering?"
+    role = radio(
+        "Who is answering these questions?",
+        [("patient", "I have MS and I am answering for myself"),
+         ("clinician", "I am a neurologist or MS nurse answering on behalf of a patient")],
+        help_text="A clinician sees the exact guideline criteria and the citations.",
+    )
+
+
+class AboutForm(StepForm):
+    title = "About you"
+    age = forms.IntegerField(
+        label="How old are you?",
+        min_value=AGE_RANGE[0],
+        max_value=AGE_RANGE[1],
+        help_text="In whole years.",
+        error_messages={
+            "required": "Please enter your age in whole years.",
+            "invalid": "Age: please enter a whole number of years, for example 34.",
+            "min_value": f"Age: this aid is for adults from {AGE_RANGE[0]} to {AGE_RANGE[1]} years old.",
+            "max_value": f"Age: this aid is for adults from {AGE_RANGE[0]} to {AGE_RANGE[1]} years old.",
+        },
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+    sex = radio(
+        "What sex were you given at birth?",
+        [("female", "Female"), ("male", "Male"), ("other", "Another answer, or I prefer not to say")],
+        help_text="Some risks, such as periods stopping, only apply to people with ovaries.",
+    )
+    pregnancy_wish = radio(
+        "Would you like to have a child in the future?",
+        [("yes", "Yes"), ("no", "No"), ("unsure", "I'm not sure")],
+        help_text="The treatment can affect fertility, so this changes what is worth asking about.",
+    )
+
+
+class DiseaseForm(StepForm):
+    title = "Your MS"
+    subtype = radio(
+        "Which type of MS do you have?",
+        [
+            ("rrms", "Relapsing-remitting MS: attacks (relapses) with recovery in between"),
+            ("spms_active", "Secondary progressive MS that still has relapses or new MRI lesions"),
+            ("spms", "Secondary progressive MS without relapses or new MRI lesions"),
+            ("ppms", "Primary progressive MS: slowly worse from the start, without relapses"),
+            ("unsure", "I don't know"),
+        ],
+    )
+    duration_years = forms.DecimalField(
+        label="How many years ago did your first MS symptoms start?",
+        required=False,
+        min_value=0,
+        max_digits=4,
+        decimal_places=1,
+        help_text="Count from your first symptoms, not from the diagnosis. A rough number is fine.",
+        error_messages={
+            "invalid": "Years since first symptoms: please enter a number, for example 6.",
+            "min_value": "Years since first symptoms cannot be less than 0.",
+            "max_digits": "Years since first symptoms: please enter a number of years, for example 6.",
+            "max_decimal_places": "Years since first symptoms: use at most one decimal place, for example 6.5.",
+            "max_whole_digits": "Years since first symptoms: please enter a number of years, for example 6.",
+        },
+        widget=forms.NumberInput(attrs={"inputmode": "decimal", "step": "0.5", "autocomplete": "off"}),
+    )
+    duration_unknown = forms.BooleanField(label="I don't know", required=False)
+
+    def __init__(self, *args, age=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.age = age
+
+    def clean(self):
+        cleaned = super().clean()
+        years, unknown = cleaned.get("duration_years"), cleaned.get("duration_unknown")
+        if "duration_years" in self.errors:
+            return cleaned
+        if years is None and not unknown:
+            self.add_error("duration_years", "Years since first symptoms: enter a number, or tick “I don't know”.")
+        elif years is not None and unknown:
+            self.add_error("duration_years", "Years since first symptoms: enter a number or tick “I don't know”, not both.")
+        elif years is not None and self.age is not None and years > self.age:
+            self.add_error("duration_years", f"Years since first symptoms cannot be more than your age ({self.age}).")
+        return cleaned
+
+
+EDSS_CHOICES = [(UNKNOWN, "I don't know my EDSS")] + [
+    (str(Decimal(step) / 2), f"{Decimal(step) / 2:.1f}") for step in range(0, 21)
+]
+
+
+class EdssForm(StepForm):
+    title = "Your disability score (EDSS)"
+    edss = forms.ChoiceField(
+        label="What is your latest EDSS score?",
+        choices=EDSS_CHOICES,
+        help_text="EDSS runs from 0 (no disability) to 10. Your neurologist may have told you your score. "
+        "If you don't know it, choose “I don't know” and we will ask how far you can walk.",
+        error_messages={"required": "Please choose your EDSS score, or “I don't know my EDSS”.",
+                        "invalid_choice": "EDSS: choose a score from 0 to 10 in steps of 0.5, or “I don't know my EDSS”."},
+    )
+
+
+class WalkingForm(StepForm):
+    title = "How far you can walk"
+    walking_range = radio(
+        "How far can you walk without resting?",
+        [
+            ("unlimited", "500 metres or more, and I have not noticed a limit"),
+            ("300m", "At least 300 metres, without help"),
+            ("200m", "At least 200 metres, without help"),
+            ("100m", "At least 100 metres, without help"),
+            ("100m_one_aid", "About 100 metres with a stick or crutch on one side"),
+            ("20m_two_aids", "About 20 metres with help on both sides (two sticks, crutches or a frame)"),
+            ("under_5m", "Less than 5 metres even with help; I mostly use a wheelchair"),
+            (UNKNOWN, "I don't know"),
+        ],
+        help_text="500 metres is about 6 minutes of walking. We use your answer to estimate your EDSS; "
+        "the results will say “approximately”.",
+    )
+
+
+class ActivityForm(StepForm):
+    title = "Your MS in the last 12 months"
+    relapses = forms.IntegerField(
+        label="How many relapses have you had in the last 12 months?",
+        required=False,
+        min_value=0,
+        max_value=MAX_RELAPSES,
+        help_text="A relapse is a new or worse symptom lasting more than a day. If you take an MS treatment, "
+        "count the relapses you had while on it.",
+        error_messages={
+            "invalid": "Relapses: please enter a whole number, for example 0, 1 or 2.",
+            "min_value": "Relapses cannot be less than 0.",
+            "max_value": f"Relapses: please enter a number from 0 to {MAX_RELAPSES}.",
+        },
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+    relapses_unknown = forms.BooleanField(label="I don't know", required=False)
+    mri_activity = radio(
+        "Did an MRI scan in the last 12 months show new or active lesions?",
+        YES_NO_UNKNOWN,
+        help_text="New or larger spots (lesions), or spots that lit up with contrast dye (gadolinium).",
+    )
+    disability_worsened = radio(
+        "Has your disability got worse in the last 12 months?",
+        YES_NO_UNKNOWN,
+        help_text="For example, walking less far, or needing a stick when you did not before.",
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if "relapses" in self.errors:
+            return cleaned
+        count, unknown = cleaned.get("relapses"), cleaned.get("relapses_unknown")
+        if count is None and not unknown:
+            self.add_error("relapses", "Relapses: enter a number (0 if none), or tick “I don't know”.")
+        elif count is not None and unknown:
+            self.add_error("relapses", "Relapses: enter a number or tick “I don't know”, not both.")
+        return cleaned
+
+
+class TreatmentsForm(StepForm):
+    title = "MS treatments you have tried"
+    dmts = forms.MultipleChoiceField(
+        label="Which MS treatments have you taken? Tick all that apply.",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Leave all unticked if you have not taken any MS treatment.",
+        error_messages={"invalid_choice": "Treatments: “%(value)s” is not one of the listed treatments."},
+    )
+    high_efficacy_contraindicated = radio(
+        "Has a doctor said that the strongest MS medicines are not possible for you?",
+        YES_NO_UNKNOWN,
+        help_text="For example because of another illness, an infection risk or a side effect.",
+    )
+
+    def __init__(self, *args, treatment_choices=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["dmts"].choices = treatment_choices
+
+
+IMPORTANCE = [
+    ("very", "Very important to me"),
+    ("somewhat", "Somewhat important"),
+    ("not", "Not important to me"),
+    ("unsure", "I'm not sure"),
+]
+
+
+class ValuesForm(StepForm):
+    title = "What matters to you"
+    stop_activity = radio("How important is it to you to stop relapses and MS getting worse?", IMPORTANCE)
+    avoid_risks = radio("How important is it to you to avoid the risks of strong chemotherapy?", IMPORTANCE)
+    fertility = radio("How important is it to you to keep the chance of having children?", IMPORTANCE)
+    time_away = radio("How important is it to you to avoid weeks away from home and work?", IMPORTANCE)
+    no_ongoing_treatment = radio(
+        "How important is it to you not to need ongoing infusions or tablets?", IMPORTANCE
+    )
