@@ -20,6 +20,17 @@ class StepForm(forms.Form):
         self.helper.form_tag = False
         self.helper.disable_csrf = True
 
+    def number_or_unknown(self, number_field: str, unknown_field: str, what: str):
+        """A number, or "I don't know" ticked, but not both and not neither. Returns the number or None."""
+        if number_field in self.errors:
+            return None
+        number, unknown = self.cleaned_data.get(number_field), self.cleaned_data.get(unknown_field)
+        if number is None and not unknown:
+            self.add_error(number_field, f"{what}: enter a number, or tick “I don't know”.")
+        elif number is not None and unknown:
+            self.add_error(number_field, f"{what}: enter a number or tick “I don't know”, not both.")
+        return number
+
     def error_links(self) -> list[tuple[str, str]]:
         """(element id, message) for the error summary; a group of options links to its first option."""
         links = []
@@ -118,14 +129,8 @@ class DiseaseForm(StepForm):
 
     def clean(self):
         cleaned = super().clean()
-        years, unknown = cleaned.get("duration_years"), cleaned.get("duration_unknown")
-        if "duration_years" in self.errors:
-            return cleaned
-        if years is None and not unknown:
-            self.add_error("duration_years", "Years since first symptoms: enter a number, or tick “I don't know”.")
-        elif years is not None and unknown:
-            self.add_error("duration_years", "Years since first symptoms: enter a number or tick “I don't know”, not both.")
-        elif years is not None and self.age is not None and years > self.age:
+        years = self.number_or_unknown("duration_years", "duration_unknown", "Years since first symptoms")
+        if years is not None and self.age is not None and years > self.age and "duration_years" not in self.errors:
             self.add_error("duration_years", f"Years since first symptoms cannot be more than your age ({self.age}).")
         return cleaned
 
@@ -196,13 +201,7 @@ class ActivityForm(StepForm):
 
     def clean(self):
         cleaned = super().clean()
-        if "relapses" in self.errors:
-            return cleaned
-        count, unknown = cleaned.get("relapses"), cleaned.get("relapses_unknown")
-        if count is None and not unknown:
-            self.add_error("relapses", "Relapses: enter a number (0 if none), or tick “I don't know”.")
-        elif count is not None and unknown:
-            self.add_error("relapses", "Relapses: enter a number or tick “I don't know”, not both.")
+        self.number_or_unknown("relapses", "relapses_unknown", "Relapses (0 if none)")
         return cleaned
 
 
