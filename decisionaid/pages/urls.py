@@ -6,4 +6,7 @@ app_name = "pages"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("evidence/", views.evidence, name="evidence"),
+    path("privacy/", views.privacy, name="privacy"),
+    path("glossary/", views.glossary, name="glossary"),
 ]

@@ -1,0 +1,341 @@
+"""The evidence page as plain data: every source grouped by design, its links and published figures, and
+the corrections we made to figures that other articles repeat.
+
+A constant number of queries whatever the number of rows: one for the sources, one each for their published
+figures, guidelines and trials (prefetched), and one for the corrections.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Prefetch
+
+from decisionaid.evidence.choices import Design, Estimate, FigureKind, Provenance
+from decisionaid.evidence.models import Figure, Source
+
+from .glossary import glossary_url
+
+# (group key, heading, designs), in the order the page lists them. Every Design belongs to exactly one group.
+DESIGN_GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("randomised-trials", "Randomised trials", (Design.RCT,)),
+    ("single-arm-trials", "Single-arm trials", (Design.SINGLE_ARM_TRIAL,)),
+    ("cohorts-and-registries", "Cohorts and registries", (Design.COHORT, Design.REGISTRY)),
+    ("comparative-studies", "Comparative studies", (Design.COMPARATIVE,)),
+    ("meta-analyses", "Meta-analyses", (Design.META_ANALYSIS,)),
+    ("guidelines", "Guidelines and consensus", (Design.GUIDELINE,)),
+    ("other", "Other", (Design.CASE_SERIES, Design.SURVEY, Design.REVIEW, Design.PRACTICE)),
+)
+_GROUP_OF_DESIGN = {design: key for key, _, designs in DESIGN_GROUPS for design in designs}
+OTHER_GROUP = "other"
+
+# How each provenance tag reads to a person (EVIDENCE.md section 0).
+PROVENANCE_PLAIN: dict[str, str] = {
+    Provenance.CONFIRMED: "Confirmed in the published abstract, registry record or publisher page that we read.",
+    Provenance.SEED_CONFIRMED: (
+        "Reported in one of our five source articles, and confirmed in the published abstract, registry record "
+        "or publisher page that we read."
+    ),
+    Provenance.SEED_ONLY: (
+        "Found only in one of our five source articles; we could not confirm it elsewhere. We never show its "
+        "numbers as facts."
+    ),
+    Provenance.CORRECTED: (
+        "One of our five source articles reported some of its numbers wrongly. We checked the published "
+        "abstract and show the corrected numbers."
+    ),
+    Provenance.NOT_CONFIRMED: "Not confirmed: we could not check it, so we never show its numbers as facts.",
+}
+
+# The tags of EVIDENCE.md section 0, as printed on the page.
+PROVENANCE_TAG: dict[str, str] = {
+    Provenance.CONFIRMED: "[C]",
+    Provenance.SEED_CONFIRMED: "[S=C]",
+    Provenance.SEED_ONLY: "[S]",
+    Provenance.CORRECTED: "[S\u2260C]",
+    Provenance.NOT_CONFIRMED: "[NC]",
+}
+
+# Whether a figure counts people or estimates a share, in plain words, with a glossary term where one helps.
+_ESTIMATE_PLAIN: dict[str, tuple[str, str, str | None]] = {
+    # estimate: (nature, description, glossary slug)
+    Estimate.COUNT: ("count", "Count", None),
+    Estimate.PERCENTAGE: ("count", "Count, published as a percentage", None),
+    Estimate.KAPLAN_MEIER: ("estimate", "Estimate (Kaplan\u2013Meier)", "kaplan-meier"),
+    Estimate.POOLED: ("estimate", "Estimate pooled from several studies", "meta-analysis"),
+    Estimate.CUMULATIVE_INCIDENCE: ("estimate", "Estimate (cumulative incidence)", None),
+    Estimate.MEAN: ("average", "Average (mean)", None),
+}
+
+_REGISTRY_LINKS = (
+    (re.compile(r"\bNCT\d{8}\b"), "https://clinicaltrials.gov/study/{}"),
+    (re.compile(r"\bISRCTN\d+\b"), "https://www.isrctn.com/{}"),
+)
+
+
+def number_plain(value: Decimal | int) -> str:
+    """A number as people write it: 73, 88.6, 0.19 (never 73.00)."""
+    value = Decimal(value)
+    if value == value.to_integral_value():
+        return str(int(value))
+    return format(value.normalize(), "f")
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class FigureEntry:
+    key: str
+    kind: str
+    label: str
+    label_technical: str
+    value: str  # "73 in 100", or an amount with its unit
+    counts: str  # "20 of 20 people", "from 174 people", or ""
+    shown: str  # what a person reads: "1.4 in 100 (5 of 364 people)"
+    computed: bool  # per 100 worked out by us from published counts
+    nature: str  # "count", "estimate" or "average"
+    estimate: str
+    estimate_glossary_url: str
+    uncertainty: str
+    time_point: str
+    arm: str
+    population: str
+    comparison: str
+    comparison_note: str
+    provenance_tag: str
+    corrected: bool
+
+
+@dataclass(frozen=True)
+class SourceEntry:
+    source: Source
+    anchor: str
+    provenance_tag: str
+    provenance_plain: str
+    links: tuple[Link, ...]
+    figures: tuple[FigureEntry, ...]
+    cited_by: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DesignGroup:
+    key: str
+    title: str
+    sources: tuple[SourceEntry, ...]
+
+
+@dataclass(frozen=True)
+class Correction:
+    figure: FigureEntry
+    source_name: str
+    source_anchor: str
+    note: str
+
+
+@dataclass(frozen=True)
+class UnconfirmedClaim:
+    title: str
+    what_was_said: str
+    what_we_found: str
+
+
+# Items of EVIDENCE.md section 6 that are not figures in the database, so cannot be built from the data.
+UNCONFIRMED_CLAIMS: tuple[UnconfirmedClaim, ...] = (
+    UnconfirmedClaim(
+        "Deaths from treatment falling from 1.3% to 0.2%",
+        "A Norwegian expert review (Tidsskrift, 2024) says that, in just over 3000 people treated in Europe for "
+        "autoimmune diseases, deaths from the treatment fell from 1.3% in the early 2000s to 0.2% in the last "
+        "decade, and links this to the EBMT 2020 guideline.",
+        "We could not find these figures in any source we checked, so the aid does not show them. Confirmed "
+        "studies do show fewer deaths in more recent years: see Sormani 2017 and Boffa 2021 below.",
+    ),
+    UnconfirmedClaim(
+        "MIST: \u201cfunctional impairment\u201d percentages",
+        "The same review says that in the MIST trial functional impairment fell by 10.0% with aHSCT and rose by "
+        "6.7% with drug treatment.",
+        "These percentages are not in the published abstract of the trial. The aid uses the trial's main "
+        "result instead: how many people's disability got worse in each group.",
+    ),
+    UnconfirmedClaim(
+        "MSBase: how many patients",
+        "The review gives a total of 3915 patients for the MSBase comparison of aHSCT with fingolimod, "
+        "natalizumab and ocrelizumab, but the group sizes it lists add up to 4915.",
+        "We could not settle the number, nor confirm the study's exact results. The aid shows no figures from "
+        "this study; it only says which treatments were compared.",
+    ),
+    UnconfirmedClaim(
+        "ASTIMS: group sizes",
+        "The review lists 9 people given aHSCT and 21 given mitoxantrone, in a trial of 21 people in total.",
+        "These numbers cannot all be right, and we could not find the trial's abstract. The aid shows no "
+        "figures from this trial.",
+    ),
+    UnconfirmedClaim(
+        "The NET-MS trial",
+        "A trial called NET-MS is sometimes named among the trials comparing aHSCT with other treatments.",
+        "We found no trace of it in trial registries or publications, so the aid does not list it.",
+    ),
+    UnconfirmedClaim(
+        "Side effects attributed to the Norwegian 2020 study",
+        "The review gives figures for fever with low white blood cells, infections and blood transfusions, "
+        "citing Kvistad 2020.",
+        "These figures are not in the study's published abstract, so the aid does not show them.",
+    ),
+    UnconfirmedClaim(
+        "\u201cA large 2024 analysis of nine studies\u201d",
+        "A patient article (MyMSTeam) mentions a large 2024 analysis of nine studies.",
+        "We could not identify this analysis, so the aid does not use it.",
+    ),
+)
+
+
+def design_group_key(design: str) -> str:
+    return _GROUP_OF_DESIGN.get(design, OTHER_GROUP)
+
+
+def source_anchor(key: str) -> str:
+    return f"source-{key}"
+
+
+def source_links(source: Source) -> tuple[Link, ...]:
+    links = []
+    if source.doi:
+        links.append(Link(f"DOI {source.doi}", f"https://doi.org/{source.doi}"))
+    if source.pmid:
+        links.append(Link(f"PubMed {source.pmid}", f"https://pubmed.ncbi.nlm.nih.gov/{source.pmid}/"))
+    for pattern, template in _REGISTRY_LINKS:
+        for registry_id in pattern.findall(source.registry_id):
+            links.append(Link(f"Trial registry {registry_id}", template.format(registry_id)))
+    if source.url:
+        links.append(Link("Where we checked it", source.url))
+    return tuple(links)
+
+
+def _counts(numerator: int | None, denominator: int | None) -> str:
+    """How many people a figure counts, as a phrase that follows the kind of figure."""
+    if numerator is not None and denominator is not None:
+        return f"{numerator} of {denominator} people"
+    if numerator is not None:
+        return f"{numerator} {'person' if numerator == 1 else 'people'} (the total is not stated)"
+    if denominator is not None:
+        return f"from {denominator} people"
+    return ""
+
+
+def _value(figure: Figure) -> str:
+    if figure.per_100 is not None:
+        return f"{'about ' if figure.per_100_computed else ''}{number_plain(figure.per_100)} in 100"
+    text = number_plain(figure.amount)
+    if figure.amount_unit:
+        text += f" {figure.amount_unit}"
+    if figure.amount_range:
+        text += f" (range {figure.amount_range})"
+    return text
+
+
+def _uncertainty(figure: Figure) -> str:
+    if figure.ci_low is None or figure.ci_high is None:
+        return ""
+    level = f"{figure.ci_level}% " if figure.ci_level else ""
+    return f"{number_plain(figure.ci_low)} to {number_plain(figure.ci_high)} in 100 ({level}confidence interval)"
+
+
+def _comparison(figure: Figure) -> str:
+    if not figure.comparator_label:
+        return ""
+    text = figure.comparator_label
+    counts = _counts(figure.comparator_numerator, figure.comparator_denominator)
+    if figure.comparator_per_100 is not None:
+        text += f": {number_plain(figure.comparator_per_100)} in 100"
+        if counts:
+            text += f" ({counts})"
+    elif counts:
+        text += f", {counts}"
+    return text
+
+
+def figure_entry(figure: Figure) -> FigureEntry:
+    nature, estimate, slug = _ESTIMATE_PLAIN.get(figure.estimate, ("estimate", figure.get_estimate_display(), None))
+    value = _value(figure)
+    counts = _counts(figure.numerator, figure.denominator)
+    both_counts = figure.numerator is not None and figure.denominator is not None
+    return FigureEntry(
+        key=figure.key,
+        kind=FigureKind(figure.kind).label if figure.kind in FigureKind.values else figure.kind,
+        label=figure.label_plain,
+        label_technical=figure.label_technical,
+        value=value,
+        counts=counts,
+        shown=f"{value} ({counts})" if both_counts else value,
+        computed=figure.per_100_computed,
+        nature=nature,
+        estimate=estimate,
+        estimate_glossary_url=glossary_url(slug) if slug else "",
+        uncertainty=_uncertainty(figure),
+        time_point=figure.time_point,
+        arm=figure.arm,
+        population=figure.population,
+        comparison=_comparison(figure),
+        comparison_note=figure.comparison_note,
+        provenance_tag=PROVENANCE_TAG.get(figure.provenance, figure.provenance),
+        corrected=figure.provenance == Provenance.CORRECTED,
+    )
+
+
+def _source_entry(source: Source) -> SourceEntry:
+    cited_by = [f"the {guideline.short_name} guideline" for guideline in source.guidelines.all()]
+    cited_by += [f"the {trial.name} trial" for trial in source.trials.all()]
+    return SourceEntry(
+        source=source,
+        anchor=source_anchor(source.key),
+        provenance_tag=PROVENANCE_TAG.get(source.provenance, source.provenance),
+        provenance_plain=PROVENANCE_PLAIN.get(source.provenance, source.get_provenance_display()),
+        links=source_links(source),
+        figures=tuple(figure_entry(figure) for figure in source.published_figures),
+        cited_by=tuple(cited_by),
+    )
+
+
+def sources_by_design() -> list[DesignGroup]:
+    """Every source, grouped by design in the page's order; only published figures are attached.
+
+    Four queries, whatever the number of sources and figures.
+    """
+    sources = Source.objects.order_by("short_name", "key").prefetch_related(
+        Prefetch("figures", queryset=Figure.objects.published().order_by("kind", "display_order", "key"),
+                 to_attr="published_figures"),
+        "guidelines",
+        "trials",
+    )
+    grouped: dict[str, list[SourceEntry]] = {key: [] for key, _, _ in DESIGN_GROUPS}
+    for source in sources:
+        grouped[design_group_key(source.design)].append(_source_entry(source))
+    return [
+        DesignGroup(key=key, title=title, sources=tuple(grouped[key]))
+        for key, title, _ in DESIGN_GROUPS
+        if grouped[key]
+    ]
+
+
+def corrections() -> list[Correction]:
+    """Published figures whose value corrects what a source article said ([S≠C]), with the note. One query."""
+    figures = (
+        Figure.objects.published()
+        .filter(provenance=Provenance.CORRECTED)
+        .exclude(correction_note="")
+        .select_related("source")
+        .order_by("source__short_name", "kind", "display_order", "key")
+    )
+    return [
+        Correction(
+            figure=figure_entry(figure),
+            source_name=figure.source.short_name,
+            source_anchor=source_anchor(figure.source.key),
+            note=figure.correction_note,
+        )
+        for figure in figures
+    ]
