@@ -136,7 +136,7 @@ class TreatmentAdmin(ReviewedAdmin):
 
 @admin.register(Trial)
 class TrialAdmin(ReviewedAdmin):
-    list_display = ("name", "registry_id", "status", "status_read_on", "countries", "last_reviewed", "due")
+    list_display = ("name", "registry_id", "status", "status_as_of", "countries", "last_reviewed", "due")
     list_filter = ("status", "provenance", DueForReviewFilter)
     search_fields = ("name", "registry_id", "countries", "key_eligibility")
 

@@ -318,7 +318,12 @@ class Trial(CleanReportsConstraints, Reviewed):
     key_eligibility = models.TextField()
     primary_endpoint = models.CharField(max_length=200, blank=True)
     status = models.CharField(max_length=30, choices=TrialStatus.choices)
-    status_read_on = models.DateField(help_text="The date the status was read from its source.")
+    status_as_of = models.CharField(
+        max_length=120, help_text='When the status was true, in words as exact as the source allows, e.g. "25 June 2025".'
+    )
+    status_read_on = models.DateField(
+        null=True, blank=True, help_text="The exact date of the record the status was read from, when the source gives one."
+    )
     status_source = models.CharField(max_length=300, help_text="Where the status was read.")
     age_min = models.PositiveSmallIntegerField(null=True, blank=True)
     age_max = models.PositiveSmallIntegerField(null=True, blank=True)

@@ -96,11 +96,11 @@ def test_treatment_catalogue_matches_design_and_high_efficacy_default():
     assert set(Treatment.objects.filter(high_efficacy=True).values_list("slug", flat=True)) == HIGH_EFFICACY
 
 
-def test_the_running_trials_are_there_with_registry_ids_and_status_dates():
+def test_the_running_trials_are_there_with_registry_ids_and_when_their_status_held():
     trials = {t.name: t for t in Trial.objects.all()}
     for name, registry in [("StarMS", "ISRCTN88667898"), ("RAM-MS", "NCT03477500"), ("BEAT-MS", "NCT04047628"), ("COAST", "NCT04971005")]:
         assert registry in trials[name].registry_id
-        assert trials[name].status_read_on is not None
+        assert trials[name].status_as_of
     assert trials["COAST"].status == "terminated"
     assert "NET-MS" not in trials
 

@@ -116,7 +116,7 @@ def test_guideline_thresholds_are_checked(db, check_name, threshold, message):
 def test_trial_age_range_is_checked_in_validation_and_database(db):
     trial = Trial(
         key="t", name="T", design="RCT", ahsct_arm="Cy/ATG", comparator="DMT", size="100", countries="UK",
-        key_eligibility="RRMS", status="recruiting", status_read_on="2025-01-01", status_source="registry",
+        key_eligibility="RRMS", status="recruiting", status_as_of="1 January 2025", status_source="registry",
         age_min=55, age_max=18,
     )
     with pytest.raises(ValidationError) as caught:

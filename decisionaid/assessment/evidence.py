@@ -1,0 +1,288 @@
+"""A frozen snapshot of the published evidence, so that `assess` never touches the ORM.
+
+`load_published_evidence` is the only function here that reads the database: published figures only
+(shown-as-fact provenance and is_published), the guidelines with their criteria, the treatment catalogue,
+the trials and the current release, in a fixed number of queries.
+"""
+from dataclasses import dataclass, field
+from functools import cached_property
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Prefetch
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    key: str
+    short_name: str
+    citation: str
+    doi: str = ""
+    pmid: str = ""
+    registry_id: str = ""
+    url: str = ""
+    design: str = ""
+    n_patients: int | None = None
+    year: int | None = None
+    population: str = ""
+    provenance: str = ""
+
+    @property
+    def identifiers(self) -> tuple[tuple[str, str], ...]:
+        pairs = (("DOI", self.doi), ("PMID", self.pmid), ("Registry", self.registry_id))
+        return tuple((label, value) for label, value in pairs if value)
+
+
+@dataclass(frozen=True)
+class CriterionData:
+    key: str
+    order: int
+    check_name: str
+    threshold: Decimal | None
+    not_met_effect: str
+    label_plain: str
+    label_technical: str
+    threshold_plain: str
+    guideline_text: str = ""
+
+
+@dataclass(frozen=True)
+class GuidelineData:
+    key: str
+    name: str
+    short_name: str
+    summary_plain: str
+    confidence_note: str
+    known_through: str
+    source: SourceRef
+    criteria: tuple[CriterionData, ...]
+    display_order: int = 100
+
+
+@dataclass(frozen=True)
+class FigureData:
+    key: str
+    kind: str
+    outcome: str
+    label_plain: str
+    label_technical: str
+    source: SourceRef
+    estimate: str
+    time_point: str
+    population: str
+    subtype_group: str
+    provenance: str
+    arm: str = ""
+    numerator: int | None = None
+    denominator: int | None = None
+    per_100: Decimal | None = None
+    per_100_computed: bool = False
+    ci_low: Decimal | None = None
+    ci_high: Decimal | None = None
+    ci_level: int | None = None
+    amount: Decimal | None = None
+    amount_unit: str = ""
+    amount_range: str = ""
+    time_point_months: int | None = None
+    sex: str = "any"
+    age_min: int | None = None
+    age_max: int | None = None
+    edss_min: Decimal | None = None
+    edss_max: Decimal | None = None
+    regimen: str = "not_stated"
+    comparator_label: str = ""
+    comparator_numerator: int | None = None
+    comparator_denominator: int | None = None
+    comparator_per_100: Decimal | None = None
+    comparison_note: str = ""
+    correction_note: str = ""
+    display_order: int = 100
+
+    @property
+    def has_comparator(self) -> bool:
+        return bool(self.comparator_label) or self.comparator_per_100 is not None
+
+
+@dataclass(frozen=True)
+class TreatmentData:
+    slug: str
+    name: str
+    brand_names: str
+    plain_group: str
+    how_taken: str
+    high_efficacy: bool
+    display_order: int = 100
+
+
+@dataclass(frozen=True)
+class TrialData:
+    key: str
+    name: str
+    registry_id: str
+    design: str
+    ahsct_arm: str
+    comparator: str
+    size: str
+    countries: str
+    key_eligibility: str
+    primary_endpoint: str
+    status: str
+    status_as_of: str
+    status_read_on: date | None
+    status_source: str
+    provenance: str
+    source: SourceRef | None = None
+    age_min: int | None = None
+    age_max: int | None = None
+    edss_max: Decimal | None = None
+    relapsing_only: bool = True
+    accepts_treatment_naive: bool = False
+    display_order: int = 100
+
+
+@dataclass(frozen=True)
+class ReleaseData:
+    version: str
+    released_on: date
+    reviewed_on: date
+    note: str
+
+
+@dataclass(frozen=True)
+class Evidence:
+    guidelines: tuple[GuidelineData, ...]
+    figures: tuple[FigureData, ...]
+    treatments: tuple[TreatmentData, ...]
+    trials: tuple[TrialData, ...]
+    release: ReleaseData | None
+    # Sources named by published figures, guidelines or trials, by key.
+    sources: dict[str, SourceRef] = field(default_factory=dict)
+
+    @cached_property
+    def high_efficacy_slugs(self) -> frozenset[str]:
+        return frozenset(t.slug for t in self.treatments if t.high_efficacy)
+
+    @cached_property
+    def treatment_by_slug(self) -> dict[str, TreatmentData]:
+        return {t.slug: t for t in self.treatments}
+
+
+def _source_ref(source) -> SourceRef:
+    return SourceRef(
+        key=source.key,
+        short_name=source.short_name,
+        citation=source.citation,
+        doi=source.doi,
+        pmid=source.pmid,
+        registry_id=source.registry_id,
+        url=source.url,
+        design=source.design,
+        n_patients=source.n_patients,
+        year=source.year,
+        population=source.population,
+        provenance=source.provenance,
+    )
+
+
+_FIGURE_FIELDS = (
+    "key", "kind", "outcome", "label_plain", "label_technical", "estimate", "time_point", "population",
+    "subtype_group", "provenance", "arm", "numerator", "denominator", "per_100", "per_100_computed", "ci_low",
+    "ci_high", "ci_level", "amount", "amount_unit", "amount_range", "time_point_months", "sex", "age_min",
+    "age_max", "edss_min", "edss_max", "regimen", "comparator_label", "comparator_numerator",
+    "comparator_denominator", "comparator_per_100", "comparison_note", "correction_note", "display_order",
+)
+_TRIAL_FIELDS = (
+    "key", "name", "registry_id", "design", "ahsct_arm", "comparator", "size", "countries", "key_eligibility",
+    "primary_endpoint", "status", "status_as_of", "status_read_on", "status_source", "provenance", "age_min", "age_max",
+    "edss_max", "relapsing_only", "accepts_treatment_naive", "display_order",
+)
+
+
+def load_published_evidence() -> Evidence:
+    """Read the published evidence into frozen dataclasses, in seven queries whatever the amount of it."""
+    from decisionaid.evidence.choices import FACT_PROVENANCE
+    from decisionaid.evidence.models import (
+        EvidenceRelease, Figure, Guideline, GuidelineCriterion, Source, Treatment, Trial,
+    )
+
+    # Every source that may be cited as fact (factors cite sources that have no figure of their own).
+    sources: dict[str, SourceRef] = {
+        s.key: _source_ref(s) for s in Source.objects.filter(provenance__in=FACT_PROVENANCE).order_by("key")
+    }
+
+    def ref(source) -> SourceRef:
+        if source.key not in sources:
+            sources[source.key] = _source_ref(source)
+        return sources[source.key]
+
+    figures = tuple(
+        FigureData(source=ref(f.source), **{name: getattr(f, name) for name in _FIGURE_FIELDS})
+        for f in Figure.objects.published().select_related("source").order_by("kind", "display_order", "key")
+    )
+    criteria = GuidelineCriterion.objects.order_by("order", "key")
+    guidelines = tuple(
+        GuidelineData(
+            key=g.key,
+            name=g.name,
+            short_name=g.short_name,
+            summary_plain=g.summary_plain,
+            confidence_note=g.confidence_note,
+            known_through=g.known_through,
+            source=ref(g.source),
+            display_order=g.display_order,
+            criteria=tuple(
+                CriterionData(
+                    key=c.key,
+                    order=c.order,
+                    check_name=c.check_name,
+                    threshold=c.threshold,
+                    not_met_effect=c.not_met_effect,
+                    label_plain=c.label_plain,
+                    label_technical=c.label_technical,
+                    threshold_plain=c.threshold_plain,
+                    guideline_text=c.guideline_text,
+                )
+                for c in g.criteria.all()
+            ),
+        )
+        for g in Guideline.objects.select_related("source")
+        .prefetch_related(Prefetch("criteria", queryset=criteria))
+        .order_by("display_order", "key")
+    )
+    treatments = tuple(
+        TreatmentData(
+            slug=t.slug,
+            name=t.name,
+            brand_names=t.brand_names,
+            plain_group=t.plain_group,
+            how_taken=t.how_taken,
+            high_efficacy=t.high_efficacy,
+            display_order=t.display_order,
+        )
+        for t in Treatment.objects.order_by("display_order", "name")
+    )
+    trials = tuple(
+        TrialData(
+            source=ref(t.source) if t.source_id else None, **{name: getattr(t, name) for name in _TRIAL_FIELDS}
+        )
+        # Trials described only by a source article ([S]) or not confirmed are not shown as facts.
+        for t in Trial.objects.filter(provenance__in=FACT_PROVENANCE)
+        .select_related("source")
+        .order_by("display_order", "name")
+    )
+    release = EvidenceRelease.current()
+    release_data = (
+        ReleaseData(
+            version=release.version, released_on=release.released_on, reviewed_on=release.reviewed_on, note=release.note
+        )
+        if release
+        else None
+    )
+    return Evidence(
+        guidelines=guidelines,
+        figures=figures,
+        treatments=treatments,
+        trials=trials,
+        release=release_data,
+        sources=dict(sources),
+    )

@@ -1,0 +1,138 @@
+"""Factors the evidence links to more benefit or more risk, each marked as applying to the person or not.
+
+Only statements confirmed in EVIDENCE.md are used, each with the sources behind it. The cut-offs are the
+guidelines' own thresholds, read from the criteria (data), so the factors and the checks never disagree.
+"""
+from dataclasses import dataclass
+from decimal import Decimal
+
+from decisionaid.evidence.choices import Check
+
+from .checks import SUBTYPE_PLAIN, duration_plain, edss_plain, mri_plain, number_plain, relapses_plain
+from .evidence import Evidence, SourceRef
+from .profile import Profile
+
+FAVOURABLE = "favourable"
+UNFAVOURABLE = "unfavourable"
+GUIDELINE_SOURCES = ("sharrack-2020-ebmt", "miller-2021-nmss", "muraro-2025-ectrims-ebmt")
+
+
+@dataclass(frozen=True)
+class Factor:
+    key: str
+    direction: str  # favourable / unfavourable
+    concerns: str  # benefit / risk
+    text: str
+    applies: bool | None  # None when the person's answers leave it open
+    person_value: str
+    sources: tuple[SourceRef, ...]
+
+
+def _lowest_threshold(evidence: Evidence, *check_names: str) -> Decimal | None:
+    values = [
+        c.threshold
+        for g in evidence.guidelines
+        for c in g.criteria
+        if c.check_name in check_names and c.threshold is not None
+    ]
+    return min(values) if values else None
+
+
+def _activity(profile: Profile) -> bool | None:
+    """≥1 relapse or MRI activity in 12 months; None when unknown answers leave it open."""
+    if (profile.relapses_12m or 0) >= 1 or profile.mri_activity_12m == "yes":
+        return True
+    if profile.relapses_12m == 0 and profile.mri_activity_12m == "no":
+        return False
+    return None
+
+
+def _and(*values: bool | None) -> bool | None:
+    if any(v is False for v in values):
+        return False
+    return None if any(v is None for v in values) else True
+
+
+def _edss_above(profile: Profile, limit: Decimal) -> bool | None:
+    span = profile.edss_range
+    if span is None:
+        return None
+    if span[0] > limit:
+        return True
+    if span[1] <= limit:
+        return False
+    return None
+
+
+def _sources(evidence: Evidence, keys: tuple[str, ...]) -> tuple[SourceRef, ...]:
+    return tuple(evidence.sources[key] for key in keys if key in evidence.sources)
+
+
+def _not(value: bool | None) -> bool | None:
+    return None if value is None else not value
+
+
+def factors_for(*, profile: Profile, evidence: Evidence) -> tuple[Factor, ...]:
+    relapsing = None if profile.subtype == "unsure" else profile.is_relapsing
+    progressive = None if profile.subtype == "unsure" else profile.is_progressive
+    activity = _activity(profile)
+    activity_value = f"{SUBTYPE_PLAIN[profile.subtype]}; {relapses_plain(profile)}; {mri_plain(profile)}"
+    age_limit = _lowest_threshold(evidence, Check.AGE_BELOW)
+    duration_limit = _lowest_threshold(evidence, Check.DURATION_BELOW)
+    # The EBMT "5.5 or lower" and the ECTRIMS "below 6.0" are the same cut on the half-point EDSS scale.
+    edss_limit = _lowest_threshold(evidence, Check.EDSS_AT_MOST)
+    above = _edss_above(profile, edss_limit) if edss_limit is not None else None
+    duration = profile.disease_duration_years
+
+    specs = []
+    if age_limit is not None:
+        specs.append((
+            "younger_age", FAVOURABLE, "benefit",
+            f"Being younger. The guidelines describe their best candidates as younger than "
+            f"{number_plain(age_limit)}.",
+            profile.age < age_limit, f"{profile.age} years old", GUIDELINE_SOURCES,
+        ))
+    if duration_limit is not None:
+        specs.append((
+            "shorter_duration", FAVOURABLE, "benefit",
+            f"A shorter time since the first MS symptoms (less than {number_plain(duration_limit)} years). "
+            "It went with better results, and the guidelines describe their best candidates this way.",
+            None if duration is None else duration < duration_limit, duration_plain(profile),
+            ("burt-2015",) + GUIDELINE_SOURCES,
+        ))
+    if edss_limit is not None:
+        specs.append((
+            "lower_edss", FAVOURABLE, "benefit",
+            f"Less disability before treatment (an EDSS of {edss_limit:.1f} or lower). A large review found the "
+            "best balance of benefit and risk before a lot of disability has built up.",
+            _not(above), edss_plain(profile), ("sormani-2017", "sharrack-2020-ebmt", "muraro-2025-ectrims-ebmt"),
+        ))
+    specs.append((
+        "relapsing_active", FAVOURABLE, "benefit",
+        "Relapsing MS with signs of inflammation (relapses or new MRI lesions). People with relapsing MS had "
+        "better results than people with progressive MS, and active lesions on MRI before treatment went with "
+        "better results.",
+        _and(relapsing, activity), activity_value,
+        ("muraro-2025-jnnp", "sormani-2017", "burman-2014", "burt-2021"),
+    ))
+    specs.append((
+        "progressive_without_activity", UNFAVOURABLE, "benefit",
+        "Progressive MS without relapses or new MRI lesions. People with progressive MS gained less from aHSCT "
+        "in these studies.",
+        _and(progressive, _not(activity)), activity_value,
+        ("muraro-2025-jnnp", "burt-2021", "boffa-2021"),
+    ))
+    if edss_limit is not None:
+        specs.append((
+            "higher_edss", UNFAVOURABLE, "risk",
+            f"More disability before treatment (an EDSS above {edss_limit:.1f}). Deaths linked to the treatment "
+            "were more common in people with more disability.",
+            above, edss_plain(profile), ("sormani-2017", "bsbmtct-20-year-report"),
+        ))
+
+    factors = []
+    for key, direction, concerns, text, applies, value, source_keys in specs:
+        sources = _sources(evidence, source_keys)
+        if sources:  # a factor is never shown without a source behind it
+            factors.append(Factor(key, direction, concerns, text, applies, value, sources))
+    return tuple(factors)

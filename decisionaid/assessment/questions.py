@@ -1,0 +1,113 @@
+"""Questions to take to the neurologist, built from the person's answers and the assessment.
+
+Questions, never advice: each one asks the clinician about something the answers leave open or that the
+evidence says matters for people like this person.
+"""
+from collections.abc import Iterable
+
+from .checks import BORDERLINE, NOT_MET
+from .profile import Profile
+
+# Profile field -> (what the answer is, the question that settles it).
+ANSWER_TEXT = {
+    "subtype": (
+        "Which type of MS you have",
+        "Which type of MS do I have: relapsing-remitting, secondary progressive (with or without relapses or "
+        "MRI activity) or primary progressive?",
+    ),
+    "relapses_12m": (
+        "How many relapses you had in the last 12 months",
+        "How many relapses have I had in the last 12 months?",
+    ),
+    "mri_activity_12m": (
+        "Whether your MRI scans in the last 12 months showed new or active lesions",
+        "Did my MRI scans in the last 12 months show new or enlarging lesions, or lesions that lit up with "
+        "contrast (gadolinium)?",
+    ),
+    "disability_worsened_12m": (
+        "Whether your disability got worse in the last 12 months",
+        "Has my disability got worse in the last 12 months?",
+    ),
+    "high_efficacy_contraindicated": (
+        "Whether high-efficacy MS treatments are possible for you",
+        "Is there a medical reason I cannot have a high-efficacy MS treatment?",
+    ),
+    "edss": ("Your EDSS score", "What is my EDSS score?"),
+    "disease_duration_years": (
+        "How many years since your first MS symptoms",
+        "How many years ago did my first MS symptoms start, according to my records?",
+    ),
+}
+
+
+def questions_for(
+    *,
+    profile: Profile,
+    unknown_answers: Iterable,
+    guidelines: Iterable,
+    factors: Iterable,
+    trials: Iterable,
+    first_line_trial_note: str,
+    tried_high_efficacy: bool,
+) -> tuple[str, ...]:
+    unknown_answers = list(unknown_answers)
+    questions: list[str] = [answer.question for answer in unknown_answers]
+
+    if profile.edss_is_approximate and "edss" not in {answer.field for answer in unknown_answers}:
+        questions.append(
+            "What is my EDSS score? This summary used an approximate score worked out from how far I can walk."
+        )
+
+    if profile.pregnancy_wish in ("yes", "unsure"):
+        if profile.sex in ("female", "other"):
+            questions.append(
+                "I may want to become pregnant. What are my options to preserve fertility (for example freezing "
+                "eggs or embryos) before aHSCT, and how could the treatment affect my periods and fertility?"
+            )
+        else:
+            questions.append(
+                "I may want to have children. How could aHSCT affect my fertility, and should I think about "
+                "storing sperm before treatment?"
+            )
+
+    open_trials = [m for m in trials if m.is_recruiting and m.fits is not False]
+    for match in open_trials:
+        trial = match.trial
+        questions.append(
+            f"Could I take part in the {trial.name} trial ({trial.registry_id})? Its status was "
+            f"“recruiting” as of {trial.status_as_of}: is it still open?"
+        )
+    if first_line_trial_note and not open_trials:
+        questions.append(
+            "aHSCT as a first treatment is offered only within a clinical trial. Is there a trial I could take "
+            "part in?"
+        )
+
+    borderline = list(dict.fromkeys(
+        criterion.label_plain
+        for guideline in guidelines
+        for criterion in guideline.criteria
+        if criterion.result == NOT_MET and criterion.effect == BORDERLINE
+    ))
+    if borderline:
+        questions.append(
+            "Some guidelines describe people with answers like mine as ones who 'may be considered'. How do the "
+            f"points I do not fully match ({'; '.join(borderline)}) apply to me?"
+        )
+
+    if not tried_high_efficacy and profile.high_efficacy_contraindicated is not True:
+        questions.append(
+            "Which high-efficacy treatments could I have, and how do they compare with aHSCT for someone like me?"
+        )
+
+    if any(f.key == "higher_edss" and f.applies for f in factors):
+        questions.append("How does my level of disability change the risks, and the likely benefit, of aHSCT for me?")
+
+    questions.append(
+        "Which centre would treat me, how many people with MS has it treated with aHSCT, and which conditioning "
+        "regimen does it use (for example Cy/ATG or BEAM/ATG)?"
+    )
+    questions.append(
+        "What is likely to happen if I stay on my current treatment or switch to another one instead of aHSCT?"
+    )
+    return tuple(questions)
