@@ -30,6 +30,8 @@ from .figures import (
 )
 from .profile import Profile, ProfileError
 from .questions import ANSWER_TEXT, questions_for
+from .knowledge import KnowledgeQuestion, knowledge_check
+from .read_back import Line, answers_read_back, values_read_back
 from .trials import TrialMatch, trials_for
 
 MEETS = "meets"
@@ -117,6 +119,9 @@ class Assessment:
     other_trials: tuple[TrialMatch, ...]  # trials the answers do not fit, with the reasons
     questions: tuple[str, ...]
     values: tuple[ValueAnswer, ...]
+    knowledge_questions: tuple[KnowledgeQuestion, ...] = ()
+    answers_plain: tuple[Line, ...] = ()  # the person's answers in plain words
+    values_plain: tuple[Line, ...] = ()  # what matters to them, in plain words
 
 
 def validate_dmts(*, profile: Profile, evidence: Evidence) -> None:
@@ -307,4 +312,9 @@ def assess(*, profile: Profile, evidence: Evidence) -> Assessment:
         other_trials=other_trials,
         questions=questions,
         values=tuple(ValueAnswer(key, answer) for key, answer in profile.values),
+        knowledge_questions=knowledge_check(
+            guidelines=guidelines, risks=risks, fertility=fertility, show_fertility=bool(fertility)
+        ),
+        answers_plain=answers_read_back(profile=profile, evidence=evidence, edss_value=edss_plain(profile)),
+        values_plain=values_read_back(profile=profile),
     )

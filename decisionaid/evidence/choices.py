@@ -65,6 +65,17 @@ class Outcome(models.TextChoices):
     OTHER = "other", "Other"
 
 
+# Outcomes where the people counted had something bad happen (their icons use the harm colours, even when the
+# figure shows a benefit of aHSCT, such as fewer people whose disability worsened than with drugs).
+ADVERSE_OUTCOMES = frozenset(
+    {
+        "disability_worsened", "treatment_failure", "death_100_days", "death", "febrile_neutropenia",
+        "severe_adverse_event", "viral_reactivation", "herpes_zoster", "thyroid", "secondary_autoimmune", "itp",
+        "ovarian_failure",
+    }
+)
+
+
 class Estimate(models.TextChoices):
     COUNT = "count", "Count of people"
     KAPLAN_MEIER = "kaplan_meier", "Kaplan–Meier estimate"

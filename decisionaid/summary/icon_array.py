@@ -3,11 +3,10 @@
 10 x 10 people; the people the outcome happened to are filled in rows from the bottom, left to right (the
 iconarray.com convention: a height cue as well as a count). Filled people carry a hatch pattern as well as a
 colour, so a black-and-white print still reads. Colours are SVG presentation attributes, not style
-attributes, so the page's Content Security Policy needs no 'unsafe-inline'.
+attributes, so the page's Content Security Policy needs no 'unsafe-inline'. How many people to fill (whole
+people only) is decided by the assessment (decisionaid.assessment.figures.icons_for).
 """
 import re
-from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -24,19 +23,6 @@ PALETTE = {
 }
 
 
-@dataclass(frozen=True)
-class IconCount:
-    icons: int
-    rounded: bool
-
-
-def icon_count(per_100: Decimal) -> IconCount:
-    """Whole people only: round half up, and say so when the figure was not whole."""
-    value = Decimal(per_100)
-    icons = int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
-    return IconCount(icons=max(0, min(100, icons)), rounded=value != icons)
-
-
 def cell_positions(count: int) -> list[tuple[int, int]]:
     """(column, row) of each filled person, row 0 at the top: bottom row first, left to right."""
     return [(index % COLUMNS, ROWS - 1 - index // COLUMNS) for index in range(count)]
@@ -50,22 +36,14 @@ def icon_array_svg(*, count: int, text: str, kind: str, element_id: str) -> Safe
         raise ValueError(f"element_id must be lowercase letters, digits and hyphens, not {element_id!r}")
     fill, hatch, outline = PALETTE[kind]
     width, height = COLUMNS * CELL_WIDTH, ROWS * CELL_HEIGHT
-    pattern_id, person_id, title_id = f"{element_id}-hatch", f"{element_id}-person", f"{element_id}-title"
-    filled = set(cell_positions(count))
-    people = []
-    for row in range(ROWS):
-        for column in range(COLUMNS):
-            x, y = column * CELL_WIDTH, row * CELL_HEIGHT
-            if (column, row) in filled:
-                people.append(
-                    f'<use href="#{person_id}" x="{x}" y="{y}" fill="url(#{pattern_id})" stroke="{fill}" '
-                    f'stroke-width="1" class="icon-event"/>'
-                )
-            else:
-                people.append(
-                    f'<use href="#{person_id}" x="{x}" y="{y}" fill="#ffffff" stroke="{outline}" '
-                    f'stroke-width="1.2" class="icon-none"/>'
-                )
+    pattern_id, person_id, title_id = f"{element_id}h", f"{element_id}p", f"{element_id}t"
+    filled = cell_positions(count)
+    filled_set = set(filled)
+    empty = [(c, r) for r in range(ROWS) for c in range(COLUMNS) if (c, r) not in filled_set]
+
+    def people(cells):
+        return "".join(f'<use href="#{person_id}" x="{c * CELL_WIDTH}" y="{r * CELL_HEIGHT}"/>' for c, r in cells)
+
     svg = (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="icon-array icon-array-{kind}" id="{element_id}" '
         f'role="img" aria-labelledby="{title_id}" viewBox="0 0 {width} {height}" width="{width}" height="{height}">'
@@ -76,7 +54,8 @@ def icon_array_svg(*, count: int, text: str, kind: str, element_id: str) -> Safe
         f"</pattern>"
         f'<path id="{person_id}" d="{PERSON_PATH}"/>'
         f"</defs>"
-        + "".join(people)
-        + "</svg>"
+        f'<g class="icon-event" fill="url(#{pattern_id})" stroke="{fill}" stroke-width="1">{people(filled)}</g>'
+        f'<g class="icon-none" fill="#ffffff" stroke="{outline}" stroke-width="1.2">{people(empty)}</g>'
+        "</svg>"
     )
     return mark_safe(svg)  # every interpolated value above is a number, a fixed string, or escaped

@@ -4,7 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from decisionaid.summary.icon_array import CELL_HEIGHT, CELL_WIDTH, icon_array_svg, icon_count
+from decisionaid.assessment.figures import icons_for
+from decisionaid.summary.icon_array import CELL_HEIGHT, CELL_WIDTH, icon_array_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -14,7 +15,12 @@ def parse(count, text="73 of 100 people had no signs of MS activity", kind="bene
 
 
 def people(root):
-    return [(int(u.get("x")) // CELL_WIDTH, int(u.get("y")) // CELL_HEIGHT, u.get("class")) for u in root.iter(f"{SVG}use")]
+    """(column, row, group class) of every person drawn."""
+    return [
+        (int(u.get("x")) // CELL_WIDTH, int(u.get("y")) // CELL_HEIGHT, group.get("class"))
+        for group in root.iter(f"{SVG}g")
+        for u in group.iter(f"{SVG}use")
+    ]
 
 
 @pytest.mark.parametrize("count", [0, 1, 9, 10, 11, 73, 99, 100])
@@ -51,10 +57,11 @@ def test_filled_people_carry_a_pattern_so_black_and_white_print_still_reads():
     root = parse(5, kind="risk")
     pattern = root.find(f".//{SVG}pattern")
     assert pattern is not None and pattern.find(f"{SVG}line") is not None
-    events = [u for u in root.iter(f"{SVG}use") if u.get("class") == "icon-event"]
-    assert all(u.get("fill") == f"url(#{pattern.get('id')})" for u in events)
-    others = [u for u in root.iter(f"{SVG}use") if u.get("class") == "icon-none"]
-    assert all(u.get("fill") == "#ffffff" for u in others)
+    groups = {g.get("class"): g for g in root.iter(f"{SVG}g")}
+    assert groups["icon-event"].get("fill") == f"url(#{pattern.get('id')})"
+    assert groups["icon-none"].get("fill") == "#ffffff"
+    # Every person sits in one of the two groups, so none escapes the pattern or the outline.
+    assert len(list(root.iter(f"{SVG}use"))) == sum(len(list(g.iter(f"{SVG}use"))) for g in groups.values())
 
 
 def test_no_inline_style_so_the_content_security_policy_holds():
@@ -81,5 +88,4 @@ def test_impossible_counts_are_refused(bad):
      ("0.5", 1, True), ("62.4", 62, True), ("100", 100, False), ("0", 0, False)],
 )
 def test_no_half_people_and_rounding_is_flagged(per_100, icons, rounded):
-    count = icon_count(Decimal(per_100))
-    assert (count.icons, count.rounded) == (icons, rounded)
+    assert icons_for(Decimal(per_100)) == (icons, rounded)
