@@ -47,10 +47,6 @@ class Reviewed(models.Model):
     class Meta:
         abstract = True
 
-    @property
-    def is_due_for_review(self) -> bool:
-        return review.is_due(self.last_reviewed)
-
 
 class CleanReportsConstraints:
     """clean() reports these rules against their fields; skip the constraints' generic, field-less copies."""
@@ -100,10 +96,6 @@ class Source(CleanReportsConstraints, Reviewed):
 
     def __str__(self) -> str:
         return self.short_name
-
-    @property
-    def identifiers(self) -> list[tuple[str, str]]:
-        return [(label, value) for label, value in (("DOI", self.doi), ("PMID", self.pmid), ("Registry", self.registry_id)) if value]
 
     def clean(self):
         validation.raise_if_errors(validation.source_errors(self))
@@ -350,10 +342,6 @@ class Trial(CleanReportsConstraints, Reviewed):
 
     def __str__(self) -> str:
         return self.name
-
-    @property
-    def is_open(self) -> bool:
-        return self.status == TrialStatus.RECRUITING
 
     def clean(self):
         validation.raise_if_errors(validation.trial_errors(self))
