@@ -1,9 +1,12 @@
 """Admin for evidence editors: every model keeps its change history (django-simple-history)."""
 from django.contrib import admin, messages
+from django.db.models import Subquery
 from django.utils import timezone
+from django.utils.text import Truncator
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import review
+from .admin_views import REVIEWED_MODELS
 from .models import EvidenceRelease, Figure, Guideline, GuidelineCriterion, Source, Treatment, Trial
 
 
@@ -141,7 +144,58 @@ class TrialAdmin(ReviewedAdmin):
     search_fields = ("name", "registry_id", "countries", "key_eligibility")
 
 
+def rows_due_for_review() -> int:
+    """How many evidence rows were never checked against their source, or not within the review interval."""
+    return sum(model.objects.due_for_review().count() for model in REVIEWED_MODELS)
+
+
 @admin.register(EvidenceRelease)
 class EvidenceReleaseAdmin(SimpleHistoryAdmin):
-    list_display = ("version", "released_on", "reviewed_on", "created")
+    """Publishing a release: a new version label, its date, and a note of what changed. The release with the
+    latest date is the current one, shown in the footer of every page and on every summary."""
+
+    list_display = ("version", "released_on", "reviewed_on", "current", "what_changed", "created")
     search_fields = ("version", "note")
+    readonly_fields = ("created",)
+    fieldsets = (
+        (
+            None,
+            {
+                "description": (
+                    "Saving a new release publishes it: from then on every page and every new summary shows its "
+                    "version and dates. Give it a new version label and a date no earlier than the current "
+                    "release's, and say what changed."
+                ),
+                "fields": ("version", "released_on", "reviewed_on", "note", "created"),
+            },
+        ),
+    )
+
+    def get_queryset(self, request):
+        latest = EvidenceRelease.objects.order_by("-released_on", "-created").values("pk")[:1]
+        return super().get_queryset(request).annotate(current_pk=Subquery(latest))
+
+    @admin.display(boolean=True, description="Current")
+    def current(self, obj):
+        return obj.pk == obj.current_pk
+
+    @admin.display(description="What changed")
+    def what_changed(self, obj):
+        return Truncator(obj.note).chars(100)
+
+    def get_changeform_initial_data(self, request):
+        today = timezone.localdate()
+        return {"released_on": today, "reviewed_on": today, **super().get_changeform_initial_data(request)}
+
+    def changelist_view(self, request, extra_context=None):
+        context = {"current_release": EvidenceRelease.current(), "rows_due": rows_due_for_review()}
+        return super().changelist_view(request, {**context, **(extra_context or {})})
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if not change and EvidenceRelease.current() == obj:
+            self.message_user(
+                request,
+                f"Evidence version {obj.version} is published: every page and every new summary now shows it.",
+                messages.SUCCESS,
+            )

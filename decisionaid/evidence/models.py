@@ -368,3 +368,10 @@ class EvidenceRelease(models.Model):
     @classmethod
     def current(cls):
         return cls.objects.order_by("-released_on", "-created").first()
+
+    def clean(self):
+        others = EvidenceRelease.objects.exclude(pk=self.pk)
+        published_before = others if self._state.adding else others.filter(created__lt=self.created)
+        previous = published_before.order_by("-released_on", "-created").first()
+        same_label = others.filter(version__iexact=self.version).exclude(version=self.version).first()
+        validation.raise_if_errors(validation.release_errors(self, previous=previous, same_label=same_label))

@@ -141,3 +141,29 @@ def trial_errors(trial) -> Errors:
     if trial.edss_max is not None and not (0 <= trial.edss_max <= 10):
         _add(errors, "edss_max", f"EDSS runs from 0 to 10; {trial.edss_max} is outside it.")
     return errors
+
+
+def _day(value) -> str:
+    return f"{value.day} {value:%B %Y}"
+
+
+def release_errors(release, *, previous, same_label) -> Errors:
+    """A new release must carry a new label and must not be dated before the release published before it.
+
+    `previous` is that release (None for the first one); `same_label` is another release whose label differs
+    from this one's only in letter case, or None (the unique constraint refuses an identical label).
+    """
+    errors: Errors = {}
+    if same_label is not None:
+        _add(
+            errors, "version",
+            f'The version label "{release.version}" is already used by the release "{same_label.version}"; '
+            "give each release a new label.",
+        )
+    if previous is not None and release.released_on is not None and release.released_on < previous.released_on:
+        _add(
+            errors, "released_on",
+            f"The release date ({_day(release.released_on)}) cannot be earlier than that of the release "
+            f"before it: {previous.version} was released on {_day(previous.released_on)}.",
+        )
+    return errors

@@ -1,8 +1,9 @@
-"""The evidence page as plain data: every source grouped by design, its links and published figures, and
-the corrections we made to figures that other articles repeat.
+"""The evidence page as plain data: every source grouped by design, its links and published figures, the
+corrections we made to figures that other articles repeat, the trials the results page lists, and the standards
+and tools the aid itself is built on.
 
 A constant number of queries whatever the number of rows: one for the sources, one each for their published
-figures, guidelines and trials (prefetched), and one for the corrections.
+figures, guidelines and trials (prefetched), one for the corrections and one for the trials.
 """
 from __future__ import annotations
 
@@ -12,8 +13,8 @@ from decimal import Decimal
 
 from django.db.models import Prefetch
 
-from decisionaid.evidence.choices import Design, Estimate, FigureKind, Provenance
-from decisionaid.evidence.models import Figure, Source
+from decisionaid.evidence.choices import FACT_PROVENANCE, Design, Estimate, FigureKind, Provenance
+from decisionaid.evidence.models import Figure, Source, Trial
 
 from .glossary import glossary_url
 
@@ -193,6 +194,102 @@ UNCONFIRMED_CLAIMS: tuple[UnconfirmedClaim, ...] = (
 )
 
 
+@dataclass(frozen=True)
+class MethodReference:
+    """A standard or tool the aid is built on (not evidence about aHSCT), cited on the About and results pages."""
+
+    key: str
+    short_name: str
+    citation: str
+    used_for: str
+    links: tuple[Link, ...] = ()
+
+    @property
+    def anchor(self) -> str:
+        return f"standard-{self.key}"
+
+
+METHOD_REFERENCES: tuple[MethodReference, ...] = (
+    MethodReference(
+        "ipdas-2014",
+        "Joseph-Williams 2014 (IPDAS)",
+        "Joseph-Williams N, et al. Toward minimum standards for certifying patient decision aids: a modified "
+        "Delphi consensus process. Med Decis Making 2014;34(6):699-710.",
+        "The international standard for patient decision aids (IPDASi version 4.0, 44 items). The About page "
+        "scores this aid against it, item by item.",
+        (
+            Link("PubMed 23963501", "https://pubmed.ncbi.nlm.nih.gov/23963501/"),
+            Link("Full text (Cardiff University)", "https://orca.cardiff.ac.uk/id/eprint/79268"),
+        ),
+    ),
+    MethodReference(
+        "ipdas-criteria",
+        "IPDAS criteria",
+        "International Patient Decision Aid Standards (IPDAS) Collaboration. Using the criteria.",
+        "How the 44 items are counted: 6 qualifying, 10 certification and 28 quality items.",
+        (Link("ipdas.ohri.ca", "http://ipdas.ohri.ca/using.html"),),
+    ),
+    MethodReference(
+        "mccaffery-2013",
+        "McCaffery 2013 (IPDAS health literacy)",
+        "McCaffery KJ, et al. Addressing health literacy in patient decision aids. BMC Med Inform Decis Mak "
+        "2013;13(Suppl 2):S10.",
+        "The aim that a decision aid is written at reading grade 8 or lower.",
+    ),
+    MethodReference(
+        "muscat-2021",
+        "Muscat 2021 (IPDAS health literacy update)",
+        "Muscat DM, et al. Addressing health literacy in patient decision aids: an update from the International "
+        "Patient Decision Aid Standards. Med Decis Making 2021;41(7):848-869.",
+        "Why plain language matters: aids that reduce the effort of reading lead to bigger gains in knowledge.",
+        (Link("PubMed 34053361", "https://pubmed.ncbi.nlm.nih.gov/34053361/"),),
+    ),
+    MethodReference(
+        "sure-test",
+        "SURE test (Légaré 2010)",
+        "Légaré F, et al. Are you SURE? Assessing patient decisional conflict with a 4-item screening test. "
+        "Can Fam Physician 2010;56:e308-14.",
+        "The four questions on the results page that check how sure you feel about the decision.",
+    ),
+)
+METHOD_REFERENCES_BY_KEY = {reference.key: reference for reference in METHOD_REFERENCES}
+
+
+@dataclass(frozen=True)
+class TrialEntry:
+    trial: Trial
+    anchor: str
+    links: tuple[Link, ...]
+    source_name: str
+    source_anchor: str
+
+
+def registry_links(registry_ids: str) -> tuple[Link, ...]:
+    """Links to the trial registries for each NCT or ISRCTN number in the text."""
+    return tuple(
+        Link(f"Trial registry {registry_id}", template.format(registry_id))
+        for pattern, template in _REGISTRY_LINKS
+        for registry_id in pattern.findall(registry_ids)
+    )
+
+
+def trials() -> list[TrialEntry]:
+    """The trials the results page may list (the confirmed ones), with registry links. One query."""
+    rows = (
+        Trial.objects.filter(provenance__in=FACT_PROVENANCE).select_related("source").order_by("display_order", "name")
+    )
+    return [
+        TrialEntry(
+            trial=trial,
+            anchor=f"trial-{trial.key}",
+            links=registry_links(trial.registry_id),
+            source_name=trial.source.short_name if trial.source_id else "",
+            source_anchor=source_anchor(trial.source.key) if trial.source_id else "",
+        )
+        for trial in rows
+    ]
+
+
 def design_group_key(design: str) -> str:
     return _GROUP_OF_DESIGN.get(design, OTHER_GROUP)
 
@@ -207,9 +304,7 @@ def source_links(source: Source) -> tuple[Link, ...]:
         links.append(Link(f"DOI {source.doi}", f"https://doi.org/{source.doi}"))
     if source.pmid:
         links.append(Link(f"PubMed {source.pmid}", f"https://pubmed.ncbi.nlm.nih.gov/{source.pmid}/"))
-    for pattern, template in _REGISTRY_LINKS:
-        for registry_id in pattern.findall(source.registry_id):
-            links.append(Link(f"Trial registry {registry_id}", template.format(registry_id)))
+    links.extend(registry_links(source.registry_id))
     if source.url:
         links.append(Link("Where we checked it", source.url))
     return tuple(links)

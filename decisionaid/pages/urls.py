@@ -7,6 +7,7 @@ app_name = "pages"
 urlpatterns = [
     path("", views.home, name="home"),
     path("evidence/", views.evidence, name="evidence"),
+    path("about/", views.about, name="about"),
     path("privacy/", views.privacy, name="privacy"),
     path("glossary/", views.glossary, name="glossary"),
 ]

@@ -1,6 +1,6 @@
 from django.shortcuts import render
 
-from . import evidence_listing, glossary as glossary_terms
+from . import about as about_page, evidence_listing, glossary as glossary_terms
 
 
 def home(request):
@@ -15,8 +15,14 @@ def evidence(request):
             "groups": evidence_listing.sources_by_design(),
             "corrections": evidence_listing.corrections(),
             "unconfirmed_claims": evidence_listing.UNCONFIRMED_CLAIMS,
+            "trials": evidence_listing.trials(),
+            "method_references": evidence_listing.METHOD_REFERENCES,
         },
     )
+
+
+def about(request):
+    return render(request, "pages/about.html", about_page.about_context())
 
 
 def privacy(request):
