@@ -7,6 +7,7 @@ DATABASE_URL          absent: SQLite file in the project; postgres://... for Pos
 DJANGO_HTTPS          "0" only for a plain-HTTP local deployment (docker compose on localhost):
                       drops the HTTPS redirect, HSTS and secure-only cookies.
 """
+from datetime import timedelta
 from pathlib import Path
 import os
 
@@ -59,6 +60,7 @@ INSTALLED_APPS = [
     "formtools",
     "simple_history",
     "csp",
+    "axes",
     "decisionaid.evidence",
     "decisionaid.assessment",
     "decisionaid.questionnaire",
@@ -80,6 +82,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes requires: turns a lockout into its "too many attempts" response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "decisionaid.urls"
@@ -111,6 +115,12 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# django-axes first, so that a locked-out admin is refused before the password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -184,7 +194,20 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {
+        # Not Django's default mail_admins handler: its error e-mails include the posted form, the answers.
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+    },
 }
+
+# Admin sign-in (django-axes): after 5 failed attempts, that username from that address is refused for an hour
+# (HTTP 429); a successful sign-in clears the count. Axes records sign-in attempts to admin only (it hooks
+# authentication, which patient pages never use), so its tables hold admin data, never patient data.
+# Behind a proxy, REMOTE_ADDR is the proxy's address: the lockout then works per username.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(hours=1)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
 
 # Evidence rows not reviewed for this many days are "due for review" in admin.
 EVIDENCE_REVIEW_INTERVAL_DAYS = 365

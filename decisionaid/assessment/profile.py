@@ -3,6 +3,7 @@
 `profile_from_data` checks a mapping (JSON from `manage.py assess`, or the wizard's cleaned answers) and
 raises ProfileError naming the field for anything it cannot accept. None always means "I don't know".
 """
+import reprlib
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any, Mapping
@@ -83,10 +84,23 @@ class Profile:
         return self.subtype in PROGRESSIVE_SUBTYPES
 
 
+_REPR = reprlib.Repr()
+_REPR.maxstring = _REPR.maxother = 60
+
+
+def _shown(value: Any) -> str:
+    """A bad value as quoted in a message: shortened, so that huge or deeply nested input gives a short message."""
+    return _REPR.repr(value)
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
 def _choice(data: Mapping, name: str, allowed: tuple[str, ...], default: str | None = None) -> str:
     value = data.get(name, default)
     if value not in allowed:
-        raise ProfileError(name, f"must be one of {', '.join(allowed)}; got {value!r}")
+        raise ProfileError(name, f"must be one of {', '.join(allowed)}; got {_shown(value)}")
     return value
 
 
@@ -98,23 +112,39 @@ def _integer(data: Mapping, name: str, low: int, high: int, *, allow_null: bool)
         if allow_null:
             return None
         raise ProfileError(name, "is required")
-    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)) or int(value) != value:
-        raise ProfileError(name, f"must be a whole number; got {value!r}")
+    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
+        raise ProfileError(name, f"must be a whole number; got {_shown(value)}")
+    try:
+        whole = int(value)
+    except (ValueError, OverflowError):  # NaN and Infinity (JSON allows both)
+        raise ProfileError(name, f"must be a whole number; got {_shown(value)}") from None
+    if whole != value:
+        raise ProfileError(name, f"must be a whole number; got {_shown(value)}")
     if not low <= value <= high:
-        raise ProfileError(name, f"must be between {low} and {high}; got {value}")
+        raise ProfileError(name, f"must be between {low} and {high}; got {_short(str(value))}")
     return int(value)
 
 
 def _decimal(value: Any, name: str) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, (int, float, str, Decimal)):
-        raise ProfileError(name, f"must be a number; got {value!r}")
+        raise ProfileError(name, f"must be a number; got {_shown(value)}")
     try:
         number = Decimal(str(value))
     except InvalidOperation:
-        raise ProfileError(name, f"must be a number; got {value!r}") from None
+        raise ProfileError(name, f"must be a number; got {_shown(value)}") from None
     if not number.is_finite():
-        raise ProfileError(name, f"must be a number; got {value!r}")
+        raise ProfileError(name, f"must be a number; got {_shown(value)}")
     return number
+
+
+def _is_text(value: str) -> bool:
+    """False for strings that are not Unicode text: JSON's "\\ud800" escape gives a lone surrogate, which no
+    output (the JSON printed by `assess`, a page) can encode."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def profile_from_data(data: Mapping[str, Any]) -> Profile:
@@ -134,17 +164,22 @@ def profile_from_data(data: Mapping[str, Any]) -> Profile:
             raise ProfileError("disease_duration_years", "cannot be negative")
         if duration > age:
             raise ProfileError("disease_duration_years", f"cannot be longer than the person's age ({age})")
+        duration = abs(duration)  # -0 is 0
     elif "disease_duration_years" not in data:
         raise ProfileError("disease_duration_years", "is required (null when unknown)")
 
     edss = data.get("edss")
     if edss is not None:
         edss = _decimal(edss, "edss")
-        if not (0 <= edss <= 10) or (edss * 2) % 1:
-            raise ProfileError("edss", f"must be from 0 to 10 in steps of 0.5; got {edss}")
+        # quantize: a value too small to tell from 0 in decimal arithmetic (1e-999999999) is not a step of 0.5
+        if not (0 <= edss <= 10) or edss != edss.quantize(Decimal("0.1")) or (edss * 2) % 1:
+            raise ProfileError("edss", f"must be from 0 to 10 in steps of 0.5; got {_short(str(edss))}")
+        edss = abs(edss)  # -0 is 0
+        if edss.as_tuple().exponent not in (0, -1):  # 3.50, 1E+1, 0E-9: the same step, written plainly
+            edss = edss.quantize(Decimal(1) if edss == edss.to_integral_value() else Decimal("0.1"))
     walking_range = data.get("walking_range")
-    if walking_range is not None and walking_range not in WALKING_RANGE_EDSS:
-        raise ProfileError("walking_range", f"must be one of {', '.join(WALKING_RANGE_EDSS)}; got {walking_range!r}")
+    if walking_range is not None and (not isinstance(walking_range, str) or walking_range not in WALKING_RANGE_EDSS):
+        raise ProfileError("walking_range", f"must be one of {', '.join(WALKING_RANGE_EDSS)}; got {_shown(walking_range)}")
     if edss is not None:
         walking_range = None  # an exact EDSS wins over the approximation
 
@@ -154,13 +189,17 @@ def profile_from_data(data: Mapping[str, Any]) -> Profile:
 
     contraindicated = data.get("high_efficacy_contraindicated", False)
     if contraindicated is not None and not isinstance(contraindicated, bool):
-        raise ProfileError("high_efficacy_contraindicated", f"must be true, false or null; got {contraindicated!r}")
+        raise ProfileError("high_efficacy_contraindicated", f"must be true, false or null; got {_shown(contraindicated)}")
 
     values = data.get("values", ())
     if isinstance(values, Mapping):
         values = tuple((str(key), str(answer)) for key, answer in values.items())
-    elif not isinstance(values, (list, tuple)):
+    elif isinstance(values, (list, tuple)) and all(isinstance(pair, (list, tuple)) and len(pair) == 2 for pair in values):
+        values = tuple((str(key), str(answer)) for key, answer in values)
+    else:
         raise ProfileError("values", "must be an object of value answers")
+    if not all(_is_text(text) for pair in values for text in pair):
+        raise ProfileError("values", "must be text")
 
     return Profile(
         role=_choice(data, "role", ROLES, default="patient"),

@@ -127,6 +127,11 @@ class DiseaseForm(StepForm):
         super().__init__(*args, **kwargs)
         self.age = age
 
+    def clean_duration_years(self):
+        years = self.cleaned_data.get("duration_years")
+        # "1e1", "006" and "-0" are accepted as numbers; keep them in plain notation (10, 6, 0) for the read-back.
+        return None if years is None else Decimal(f"{years:f}") + 0
+
     def clean(self):
         cleaned = super().clean()
         years = self.number_or_unknown("duration_years", "duration_unknown", "Years since first symptoms")
@@ -223,6 +228,10 @@ class TreatmentsForm(StepForm):
     def __init__(self, *args, treatment_choices=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["dmts"].choices = treatment_choices
+
+    def clean_dmts(self):
+        # A treatment ticked twice (only a hand-made request can do that) counts once.
+        return list(dict.fromkeys(self.cleaned_data["dmts"]))
 
 
 IMPORTANCE = [

@@ -41,20 +41,68 @@ def treatment_choices():
 class QuestionnaireWizard(NamedUrlSessionWizardView):
     template_name = "questionnaire/step.html"
 
+    def _forget_unknown_current_step(self):
+        """A current step that is not (or no longer) a step of this questionnaire counts as no step at all.
+
+        It can come from a session made before a change of answers removed a step (the walking range once the
+        EDSS is known); formtools would otherwise fail to find its form on every later request.
+        """
+        current = self.storage.current_step
+        if current is not None and current not in self.steps.all:
+            self.storage.current_step = None
+
     def get(self, *args, **kwargs):
+        self._forget_unknown_current_step()
         # /questions/ opens the step the person is on; it never wipes their answers (only "Start again" does).
         if kwargs.get("step") is None:
             return redirect(self.get_step_url(self.steps.current))
         return super().get(*args, **kwargs)
 
     def post(self, *args, **kwargs):
+        self._forget_unknown_current_step()
         # Back keeps what was typed on this page too, when it is a complete, valid answer.
         goto = self.request.POST.get("wizard_goto_step")
         if goto in self.steps.all:
             form = self.get_form(data=self.request.POST, files=self.request.FILES)
             if form.is_valid():
                 self.storage.set_step_data(self.steps.current, self.process_step(form))
+            return self.render_goto_step(goto)
+        # The hidden field naming the step must name a step of this questionnaire. formtools answers a missing
+        # one with a 400 and trusts any other value as the current step (which then fails on every request);
+        # here the person is sent back to the step they were on, with a message, and keeps every answer.
+        posted_step = self.request.POST.get(f"{self.prefix}-current_step")
+        if posted_step not in self.steps.all:
+            messages.warning(self.request, "Sorry, that page could not be read. Please answer this question again.")
+            return redirect(self.get_step_url(self.steps.current))
+        if self.storage.current_step is None:
+            # A page answered in a session that has no step yet (the browser was closed and the tab restored):
+            # formtools would check the answers against the first step; check them against their own step.
+            self.storage.current_step = posted_step
         return super().post(*args, **kwargs)
+
+    def process_step(self, form):
+        """Keep only this step's own answers, cleaned: never anything else that was posted.
+
+        formtools keeps the raw POST by default, so extra fields and padded values (34 typed as 10,000 zeros
+        and 34) would grow the session cookie past what browsers keep, and the answers would be lost.
+        """
+        data = {}
+        for name, value in form.cleaned_data.items():
+            if value is None or value is False or value in ("", []):
+                continue
+            key = form.add_prefix(name)
+            if value is True:
+                data[key] = ["on"]
+            elif isinstance(value, (list, tuple)):
+                data[key] = [str(item) for item in value]
+            else:
+                data[key] = [str(value)]
+        return data
+
+    def render_revalidation_failure(self, failed_step, form, **kwargs):
+        # Reached by finishing (or opening /questions/done/) with a step not answered, or no longer valid.
+        messages.info(self.request, "Please answer this question first: the results need it.")
+        return super().render_revalidation_failure(failed_step, form, **kwargs)
 
     def get_form_kwargs(self, step=None):
         if step == "disease":

@@ -1,26 +1,42 @@
 from django.contrib import messages
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
 
 from decisionaid.assessment.assess import assess
 from decisionaid.assessment.evidence import load_published_evidence
 from decisionaid.assessment.profile import ProfileError
 from decisionaid.questionnaire.answers import saved_profile
 
+from .pdf import paper_size, render_pdf
+from .printable import CLINICIAN, PATIENT, pdf_filename, summary_context
 from .sure import SURE_ITEMS, SureForm, sure_result
+
+SUMMARY_TEMPLATES = {PATIENT: "summary/patient_summary.html", CLINICIAN: "summary/clinician_summary.html"}
+
+
+def _assessment_and_evidence_or_redirect(request):
+    """(assessment, evidence, None), or (None, None, a redirect to the questions with a message)."""
+    profile = saved_profile(request.session)
+    if profile is None:
+        messages.info(request, "Please answer the questions first: the results are built from your answers.")
+        return None, None, redirect("questionnaire:start")
+    evidence = load_published_evidence()
+    try:
+        return assess(profile=profile, evidence=evidence), evidence, None
+    except ProfileError as error:
+        # e.g. a treatment removed from the catalogue since the answers were given
+        messages.warning(request, f"Please check your answers again: {error.message}.")
+        return None, None, redirect("questionnaire:step", step="treatments" if error.field == "dmts" else "role")
 
 
 def _assessment_or_redirect(request):
     """The person's assessment, or a redirect to the questions with a message (never an error page)."""
-    profile = saved_profile(request.session)
-    if profile is None:
-        messages.info(request, "Please answer the questions first: the results are built from your answers.")
-        return None, redirect("questionnaire:start")
-    try:
-        return assess(profile=profile, evidence=load_published_evidence()), None
-    except ProfileError as error:
-        # e.g. a treatment removed from the catalogue since the answers were given
-        messages.warning(request, f"Please check your answers again: {error.message}.")
-        return None, redirect("questionnaire:step", step="treatments" if error.field == "dmts" else "role")
+    assessment, _, redirect_response = _assessment_and_evidence_or_redirect(request)
+    return assessment, redirect_response
 
 
 def results(request):
@@ -42,3 +58,46 @@ def results(request):
             "sure": sure,
         },
     )
+
+
+def _summary(request, *, kind: str, as_pdf: bool):
+    assessment, evidence, redirect_response = _assessment_and_evidence_or_redirect(request)
+    if redirect_response:
+        return redirect_response
+    made_on = timezone.localdate()
+    context = summary_context(assessment, kind=kind, made_on=made_on, evidence=evidence)
+    if not as_pdf:
+        return render(request, SUMMARY_TEMPLATES[kind], context)
+    # The same page as the HTML summary: its print rules hide the screen-only header.
+    html = render_to_string(SUMMARY_TEMPLATES[kind], context, request=request)
+    pdf = render_pdf(html=html, base_url=request.build_absolute_uri("/"), paper=paper_size(request.GET.get("paper")))
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{pdf_filename(kind, made_on)}"'
+    return response
+
+
+# Patient answers are in every summary: no browser or proxy may keep a copy (never_cache sets no-store).
+
+
+@require_GET
+@never_cache
+def patient_summary(request):
+    return _summary(request, kind=PATIENT, as_pdf=False)
+
+
+@require_GET
+@never_cache
+def patient_summary_pdf(request):
+    return _summary(request, kind=PATIENT, as_pdf=True)
+
+
+@require_GET
+@never_cache
+def clinician_summary(request):
+    return _summary(request, kind=CLINICIAN, as_pdf=False)
+
+
+@require_GET
+@never_cache
+def clinician_summary_pdf(request):
+    return _summary(request, kind=CLINICIAN, as_pdf=True)

@@ -1,11 +1,10 @@
 """The questionnaire, walked through the test client: one step per URL, Back keeps answers, bad input gets a
-message naming the question, and the answers end up only in the person's session cookie."""
+message naming the question, and the answers end up only in the person's session cookie
+(tests/security/test_no_patient_data.py checks the database and the logs)."""
 import html
 import re
 
 import pytest
-from django.apps import apps
-from django.db import connection
 
 from decisionaid.evidence.models import Treatment
 
@@ -188,18 +187,4 @@ def test_changing_answers_after_finishing_starts_from_the_saved_answers(client, 
     assert 'value="34"' in client.get("/questions/about/").content.decode()
 
 
-def table_counts():
-    counts = {}
-    with connection.cursor() as cursor:
-        for table in connection.introspection.table_names(cursor):
-            cursor.execute(f"SELECT COUNT(*) FROM {connection.ops.quote_name(table)}")
-            counts[table] = cursor.fetchone()[0]
-    return counts
-
-
-def test_answers_never_reach_the_database(client, catalogue):
-    before = table_counts()
-    walk(client)
-    assert client.session["profile"]["age"] == 34
-    assert table_counts() == before
-    assert not apps.is_installed("django.contrib.sessions") or "django_session" not in before or before["django_session"] == 0
+# That the answers never reach the database or the logs: tests/security/test_no_patient_data.py

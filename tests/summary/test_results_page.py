@@ -180,3 +180,29 @@ def test_a_treatment_removed_from_the_catalogue_sends_the_person_back_to_that_qu
     response = client.get("/results/", follow=True)
     assert response.redirect_chain[-1][0] == "/questions/treatments/"
     assert "interferon-beta" in page_text(response)
+
+
+def summary_links(content: str) -> list[tuple[str, str]]:
+    return [
+        (href, html.unescape(re.sub(r"<[^>]+>", "", text)).strip())
+        for href, text in re.findall(r'<a class="btn[^"]*" href="([^"]+)">(.*?)</a>', content)
+        if href.startswith("/summary")
+    ]
+
+
+def test_print_and_download_buttons_near_the_top_and_at_the_end(client, evidence):
+    content = results_for(client).content.decode()
+    links = summary_links(content)
+    expected = [("/summary/", "Print or save my summary"), ("/summary.pdf", "Download PDF")]
+    assert links == expected * 2
+    assert content.index("/summary.pdf") < content.index('id="your-answers"')
+    assert content.rindex("/summary.pdf") > content.index('id="check"')
+    assert "Clinician handout" not in content
+
+
+def test_clinicians_also_get_the_clinician_handout(client, evidence):
+    content = results_for(client, role={"role": "clinician"}).content.decode()
+    links = summary_links(content)
+    assert links.count(("/summary/clinician.pdf", "Clinician handout (PDF)")) == 2
+    assert links.count(("/summary/", "Print or save my summary")) == 2
+    assert links.count(("/summary.pdf", "Download PDF")) == 2

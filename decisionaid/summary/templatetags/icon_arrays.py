@@ -3,7 +3,7 @@ from hashlib import blake2s
 from django import template
 
 from decisionaid.evidence.choices import ADVERSE_OUTCOMES
-from decisionaid.summary.icon_array import icon_array_svg
+from decisionaid.summary.icon_array import icon_array_svg, print_icon_array_svg
 
 register = template.Library()
 
@@ -37,4 +37,14 @@ def comparator_icon_array(figure):
         text=comparator.text,
         kind=_palette(figure.outcome),
         element_id=_element_id(figure.key, "comparator"),
+    )
+
+
+@register.simple_tag
+def print_icon_array(figure):
+    """The printable summaries' icon array: the same picture as `icon_array`, drawn as two paths (fast in PDF)."""
+    if figure.icons is None:
+        return ""
+    return print_icon_array_svg(
+        count=figure.icons, text=figure.text, kind=_palette(figure.outcome), element_id=_element_id(figure.key)
     )

@@ -30,12 +30,14 @@ class Command(BaseCommand):
             else:
                 with open(file, encoding="utf-8") as handle:
                     text = handle.read()
-        except (OSError, UnicodeDecodeError) as error:
+        except (OSError, ValueError) as error:  # ValueError: not UTF-8, or a NUL in the file name
             raise _bad_input(f"Cannot read the profile file {file}: {error}") from None
         try:
             data = json.loads(text)
-        except json.JSONDecodeError as error:
+        except ValueError as error:  # JSONDecodeError, and integers longer than Python converts (4300 digits)
             raise _bad_input(f"The profile is not valid JSON: {error}") from None
+        except RecursionError:
+            raise _bad_input("The profile is not valid JSON: it is nested too deeply") from None
         try:
             profile = profile_from_data(data)
             assessment = assess(profile=profile, evidence=load_published_evidence())

@@ -1,0 +1,293 @@
+"""What the printable summaries show, arranged from one Assessment: plain functions, no request, no ORM.
+
+Nothing here computes a verdict or a figure: it groups and orders what `assess()` already decided, so that the
+templates only lay it out. Used by the HTML summary pages, their PDFs and the PDF benchmark.
+"""
+from dataclasses import dataclass
+from datetime import date
+
+from decisionaid.assessment.assess import (
+    BORDERLINE_VERDICT, INCOMPLETE, MEETS, OUTSIDE_VERDICT, Assessment, GuidelineResult,
+)
+from decisionaid.assessment.checks import MET, NOT_MET, UNKNOWN, CriterionResult, number_plain, treatments_plain
+from decisionaid.assessment.evidence import Evidence, SourceRef
+from decisionaid.assessment.figures import GROUP_PLAIN, FigureView, person_group
+from decisionaid.assessment.profile import Profile
+from decisionaid.assessment.read_back import WALKING
+from decisionaid.evidence.choices import SubtypeGroup
+
+PATIENT = "patient"
+CLINICIAN = "clinician"
+
+# Short headings for each verdict; the full sentence is the assessment's own `verdict_plain`.
+VERDICT_HEADING = {
+    MEETS: "Your answers match",
+    BORDERLINE_VERDICT: "Your answers partly match",
+    OUTSIDE_VERDICT: "Your answers are outside what it describes",
+    INCOMPLETE: "Cannot be completed yet",
+}
+VERDICT_CLINICAL = {
+    MEETS: "Meets all criteria",
+    BORDERLINE_VERDICT: "Borderline (“may be considered”)",
+    OUTSIDE_VERDICT: "Outside the guideline",
+    INCOMPLETE: "Incomplete: unknown answers leave criteria open",
+}
+EFFECT_CLINICAL = {"borderline": "borderline", "outside": "outside"}
+SUBTYPE_CLINICAL = {
+    "rrms": "Relapsing-remitting MS (RRMS)",
+    "spms_active": "Active secondary progressive MS (relapses or MRI activity)",
+    "spms": "Non-active secondary progressive MS",
+    "ppms": "Primary progressive MS (PPMS)",
+    "unsure": "Not known (patient unsure of the phenotype)",
+}
+SEX_CLINICAL = {"female": "Female", "male": "Male", "other": "Other or not stated"}
+YES_NO_UNKNOWN = {"yes": "Yes", "no": "No", "unknown": "Not known"}
+PREGNANCY = {"yes": "Yes", "no": "No", "unsure": "Unsure"}
+
+
+@dataclass(frozen=True)
+class CriterionLine:
+    label: str
+    threshold: str
+
+
+@dataclass(frozen=True)
+class GuidelineSummary:
+    """One guideline on the patient summary: the verdict, then its points grouped by result."""
+
+    guideline: GuidelineResult
+    heading: str
+    matches: tuple[str, ...]
+    not_matched: tuple[CriterionLine, ...]
+    not_known: tuple[str, ...]  # labels only: the questions list says what to ask
+
+
+@dataclass(frozen=True)
+class CriterionRow:
+    """One row of the clinician's criterion table."""
+
+    criterion: CriterionResult
+    result: str  # "Met", "Not met (borderline)", "Not met (outside)", "Unknown"
+
+
+@dataclass(frozen=True)
+class GuidelineTable:
+    guideline: GuidelineResult
+    verdict: str
+    rows: tuple[CriterionRow, ...]
+
+
+@dataclass(frozen=True)
+class ProfileLine:
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class FigureSection:
+    title: str
+    figures: tuple[FigureView, ...]
+
+
+@dataclass(frozen=True)
+class PatientFigure:
+    figure: FigureView
+    who: str  # the reference class in a few words (the full population is in the clinician handout)
+
+
+@dataclass(frozen=True)
+class PatientFigureSection:
+    title: str
+    items: tuple[PatientFigure, ...]
+
+    @property
+    def columns(self) -> int:
+        """Cards a row on paper: three when there are exactly three (one row, no half-empty one), else two."""
+        return 3 if len(self.items) == 3 else 2
+
+
+@dataclass(frozen=True)
+class Reference:
+    number: int
+    source: SourceRef
+
+
+# -- the patient summary ----------------------------------------------------------------------------------
+
+
+def _criterion_line(criterion: CriterionResult) -> CriterionLine:
+    # The threshold goes in brackets inside a sentence: without its own full stop.
+    return CriterionLine(label=criterion.label_plain, threshold=criterion.threshold.rstrip(". "))
+
+
+def guideline_summaries(assessment: Assessment) -> tuple[GuidelineSummary, ...]:
+    return tuple(
+        GuidelineSummary(
+            guideline=g,
+            heading=VERDICT_HEADING[g.verdict],
+            matches=tuple(c.label_plain for c in g.criteria if c.result == MET),
+            not_matched=tuple(_criterion_line(c) for c in g.criteria if c.result == NOT_MET),
+            not_known=tuple(c.label_plain for c in g.criteria if c.result == UNKNOWN),
+        )
+        for g in assessment.guidelines
+    )
+
+
+# The assessment's notes on stated age and EDSS ranges (figures.match_notes) start with this.
+RANGE_NOTE_START = "The study took people"
+
+
+def guideline_notes(assessment: Assessment) -> tuple[str, ...]:
+    """The criteria's notes, each once, for under the three guidelines; not the first-line trial note (shown on
+    its own) nor the approximate-EDSS notes (the answers say it)."""
+    notes = (
+        c.note
+        for g in assessment.guidelines
+        for c in g.criteria
+        if c.note and not c.approximate and c.note != assessment.first_line_trial_note
+    )
+    return tuple(dict.fromkeys(notes))
+
+
+def who_plain(figure: FigureView, profile: Profile) -> str:
+    """Who the figure is about, in a few words: the study's group (and the person's own when it differs), then
+    the assessment's notes on any age or EDSS range the study states. The full population is on the results
+    page and in the clinician handout."""
+    people = "Women" if figure.sex == "female" else "People"
+    who = f"{people} with {GROUP_PLAIN.get(figure.subtype_group, figure.subtype_group_label)}"
+    own = person_group(profile)
+    if own and figure.subtype_group not in (own, SubtypeGroup.MIXED, SubtypeGroup.AUTOIMMUNE):
+        who += f"; your answers say {GROUP_PLAIN[own]}"
+    ranges = [note for note in figure.match_notes if note.startswith(RANGE_NOTE_START)]
+    return " ".join([who + "."] + ranges)
+
+
+def patient_figure_sections(assessment: Assessment) -> tuple[PatientFigureSection, ...]:
+    """The key benefits and risks, each drawn the same way; for a person who may want a child, the periods and
+    fertility figures too (those not already among the risks)."""
+    sections = [("Possible benefits", assessment.benefits), ("Possible harms", assessment.risks)]
+    if assessment.fertility_prominent:
+        shown = {figure.key for figure in assessment.risks}
+        sections.append(
+            ("Periods and fertility", tuple(f for f in assessment.fertility if f.key not in shown))
+        )
+    return tuple(
+        PatientFigureSection(title, tuple(PatientFigure(f, who_plain(f, assessment.profile)) for f in figures))
+        for title, figures in sections
+        if figures
+    )
+
+
+def practical_figures(assessment: Assessment) -> tuple[FigureView, ...]:
+    """The practical figures (e.g. days in hospital): what having the treatment is like."""
+    return tuple(f for group in assessment.further_evidence if group.kind == "practical" for f in group.figures)
+
+
+# -- the clinician handout --------------------------------------------------------------------------------
+
+
+def _result_clinical(criterion: CriterionResult) -> str:
+    if criterion.result == MET:
+        return "Met"
+    if criterion.result == UNKNOWN:
+        return "Unknown"
+    effect = EFFECT_CLINICAL.get(criterion.effect or "")
+    return f"Not met ({effect})" if effect else "Not met"
+
+
+def guideline_tables(assessment: Assessment) -> tuple[GuidelineTable, ...]:
+    return tuple(
+        GuidelineTable(
+            guideline=g,
+            verdict=VERDICT_CLINICAL[g.verdict],
+            rows=tuple(CriterionRow(c, _result_clinical(c)) for c in g.criteria),
+        )
+        for g in assessment.guidelines
+    )
+
+
+def clinical_profile(assessment: Assessment, *, evidence: Evidence) -> tuple[ProfileLine, ...]:
+    """The profile in clinical terms. The EDSS is the assessment's own wording: exact, or "approximately ...
+    (from walking range)"."""
+    profile = assessment.profile
+    walking = WALKING.get(profile.walking_range or "")
+    duration = profile.disease_duration_years
+    relapses = profile.relapses_12m
+    contraindicated = {True: "Yes", False: "No", None: "Not known"}[profile.high_efficacy_contraindicated]
+    lines = [
+        ProfileLine("Completed by", "Clinician" if profile.role == "clinician" else "Patient"),
+        ProfileLine("Age", f"{profile.age} years"),
+        ProfileLine("Sex", SEX_CLINICAL[profile.sex]),
+        ProfileLine("Phenotype", SUBTYPE_CLINICAL[profile.subtype]),
+        ProfileLine(
+            "Disease duration",
+            "Not known" if duration is None else f"{number_plain(duration)} years since first symptoms",
+        ),
+        ProfileLine("EDSS", assessment.edss_value),
+    ]
+    if walking:
+        lines.append(ProfileLine("Walking range (patient-reported)", walking))
+    lines += [
+        ProfileLine("Relapses, last 12 months", "Not known" if relapses is None else str(relapses)),
+        ProfileLine("New/enlarging T2 or Gd+ lesions, last 12 months", YES_NO_UNKNOWN[profile.mri_activity_12m]),
+        ProfileLine("Disability worsening, last 12 months", YES_NO_UNKNOWN[profile.disability_worsened_12m]),
+        ProfileLine("DMTs", treatments_plain(profile, evidence)),
+        ProfileLine("High-efficacy DMT contraindicated", contraindicated),
+        ProfileLine("Wishes a pregnancy in future", PREGNANCY[profile.pregnancy_wish]),
+    ]
+    return tuple(lines)
+
+
+def clinician_figure_sections(assessment: Assessment) -> tuple[FigureSection, ...]:
+    sections = [
+        FigureSection("Key benefit figures", assessment.benefits),
+        FigureSection("Key risk figures", assessment.risks),
+        FigureSection("Ovarian function, menses and pregnancy", assessment.fertility),
+        FigureSection("Comparative figures (aHSCT and a comparator group)", assessment.comparisons),
+    ]
+    return tuple(section for section in sections if section.figures)
+
+
+def cited_sources(assessment: Assessment) -> tuple[Reference, ...]:
+    """Every source the handout cites, once, in order of first mention: guidelines, figures, factors, trials."""
+    sources: dict[str, SourceRef] = {}
+    for g in assessment.guidelines:
+        sources.setdefault(g.source.key, g.source)
+    for section in clinician_figure_sections(assessment):
+        for figure in section.figures:
+            sources.setdefault(figure.source.key, figure.source)
+    for factor in assessment.factors:
+        for source in factor.sources:
+            sources.setdefault(source.key, source)
+    for match in assessment.trials:
+        if match.trial.source is not None:
+            sources.setdefault(match.trial.source.key, match.trial.source)
+    return tuple(Reference(number, source) for number, source in enumerate(sources.values(), start=1))
+
+
+# -- both -------------------------------------------------------------------------------------------------
+
+
+def pdf_filename(kind: str, made_on: date) -> str:
+    name = "ahsct-clinician-handout" if kind == CLINICIAN else "ahsct-summary"
+    return f"{name}-{made_on.isoformat()}.pdf"
+
+
+def summary_context(assessment: Assessment, *, kind: str, made_on: date, evidence: Evidence) -> dict:
+    """Everything a summary template needs, for the patient summary or the clinician handout."""
+    context = {"assessment": assessment, "made_on": made_on, "kind": kind}
+    if kind == CLINICIAN:
+        context.update(
+            profile_lines=clinical_profile(assessment, evidence=evidence),
+            guideline_tables=guideline_tables(assessment),
+            figure_sections=clinician_figure_sections(assessment),
+            references=cited_sources(assessment),
+        )
+    else:
+        context.update(
+            guideline_summaries=guideline_summaries(assessment),
+            guideline_notes=guideline_notes(assessment),
+            figure_sections=patient_figure_sections(assessment),
+            practical_figures=practical_figures(assessment),
+        )
+    return context
