@@ -1,6 +1,7 @@
 """The person's own answers and values, read back in plain words (results page and printed summaries)."""
 from dataclasses import dataclass
 
+from .checks import number_plain
 from .evidence import Evidence
 from .profile import Profile
 
@@ -40,10 +41,6 @@ class Line:
     answer: str
 
 
-def _number(value) -> str:
-    return f"{value.normalize():f}" if hasattr(value, "normalize") else str(value)
-
-
 def answers_read_back(*, profile: Profile, evidence: Evidence, edss_value: str) -> tuple[Line, ...]:
     names = {slug: evidence.treatment_by_slug[slug].name for slug in profile.dmts if slug in evidence.treatment_by_slug}
     duration = profile.disease_duration_years
@@ -55,7 +52,7 @@ def answers_read_back(*, profile: Profile, evidence: Evidence, edss_value: str) 
         Line("Sex", SEX[profile.sex]),
         Line("Would like a child in the future", PREGNANCY[profile.pregnancy_wish]),
         Line("Type of MS", SUBTYPE[profile.subtype]),
-        Line("Years since first symptoms", "Not known" if duration is None else _number(duration)),
+        Line("Years since first symptoms", "Not known" if duration is None else number_plain(duration)),
         Line("EDSS", edss_value),
     ]
     if profile.walking_range:

@@ -13,7 +13,7 @@ from decisionaid.assessment.checks import MET, NOT_MET, UNKNOWN, CriterionResult
 from decisionaid.assessment.evidence import Evidence, SourceRef
 from decisionaid.assessment.figures import GROUP_PLAIN, FigureView, person_group
 from decisionaid.assessment.profile import Profile
-from decisionaid.assessment.read_back import WALKING
+from decisionaid.assessment.read_back import PREGNANCY, WALKING, YES_NO_UNKNOWN
 from decisionaid.evidence.choices import SubtypeGroup
 
 PATIENT = "patient"
@@ -41,8 +41,6 @@ SUBTYPE_CLINICAL = {
     "unsure": "Not known (patient unsure of the phenotype)",
 }
 SEX_CLINICAL = {"female": "Female", "male": "Male", "other": "Other or not stated"}
-YES_NO_UNKNOWN = {"yes": "Yes", "no": "No", "unknown": "Not known"}
-PREGNANCY = {"yes": "Yes", "no": "No", "unsure": "Unsure"}
 
 
 @dataclass(frozen=True)
