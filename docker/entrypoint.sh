@@ -8,8 +8,5 @@ cd "$(dirname "$0")/.."
 python manage.py migrate --noinput
 python manage.py load_evidence --keep-existing
 
-# The access log carries request lines only; no patient data travels in URLs or query strings.
-exec gunicorn decisionaid.wsgi:application \
-    --bind 0.0.0.0:8000 \
-    --workers "${GUNICORN_WORKERS:-3}" \
-    --access-logfile -
+# Workers and logging come from gunicorn.conf.py, which the load benchmark uses too.
+exec gunicorn decisionaid.wsgi:application --config gunicorn.conf.py --bind 0.0.0.0:8000

@@ -209,6 +209,8 @@ def test_dockerfile_starts_the_entrypoint_script():
         re.sub(r"\\\n\s*", " ", ENTRYPOINT.read_text()),
         flags=re.MULTILINE,
     ), "the entry point does not exec gunicorn on port 8000"
+    # The settings the load benchmark measures (benchmarks/load_benchmark.py starts gunicorn with the same file).
+    assert "--config gunicorn.conf.py" in ENTRYPOINT.read_text()
 
 
 def test_entrypoint_migrates_and_loads_evidence_before_serving():
