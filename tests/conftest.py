@@ -1,5 +1,21 @@
+import os
+
 import pytest
 from django.test import Client
+
+
+def on_postgresql() -> bool:
+    return os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked postgres_only run in the PostgreSQL pass of scripts/test and are skipped in the SQLite one."""
+    if on_postgresql():
+        return
+    skip = pytest.mark.skip(reason="needs PostgreSQL: runs in the PostgreSQL pass of scripts/test")
+    for item in items:
+        if "postgres_only" in item.keywords:
+            item.add_marker(skip)
 
 
 class HttpsClient(Client):
