@@ -6,22 +6,8 @@ import re
 
 import pytest
 
+from benchmarks.journeys import PATIENT_ANSWERS as GOOD_ANSWERS, WIZARD_PREFIX as PREFIX
 from decisionaid.evidence.models import Treatment
-
-PREFIX = "questionnaire_wizard"
-
-GOOD_ANSWERS = {
-    "role": {"role": "patient"},
-    "about": {"age": "34", "sex": "female", "pregnancy_wish": "yes"},
-    "disease": {"subtype": "rrms", "duration_years": "6"},
-    "edss": {"edss": "3.5"},
-    "activity": {"relapses": "2", "mri_activity": "yes", "disability_worsened": "no"},
-    "treatments": {"dmts": ["natalizumab", "interferon-beta"], "high_efficacy_contraindicated": "no"},
-    "values": {
-        "stop_activity": "very", "avoid_risks": "somewhat", "fertility": "very", "time_away": "not",
-        "no_ongoing_treatment": "unsure",
-    },
-}
 
 
 @pytest.fixture

@@ -1,0 +1,41 @@
+"""Every page makes the same number of database queries whatever the amount of evidence (three times the rows here; the load benchmark prints ten).
+
+The counts come from benchmarks/queries.py, which the load benchmark prints: the same journeys, the same pages.
+"""
+import pytest
+
+from benchmarks.evidence_growth import multiply_evidence, row_counts
+from benchmarks.journeys import VISITORS, journey
+from benchmarks.queries import OTHER_PAGES, queries_per_page
+from decisionaid.evidence.loading import load_evidence
+
+from ..conftest import HttpsClient
+
+
+@pytest.fixture
+def loaded(db):
+    load_evidence()
+
+
+def test_three_times_the_evidence_makes_the_same_queries_on_every_page(loaded):
+    before = queries_per_page(client_class=HttpsClient)
+    rows = row_counts()
+    assert multiply_evidence(factor=3) == {name: 3 * count for name, count in rows.items()}
+    after = queries_per_page(client_class=HttpsClient)
+
+    every_request = {f"{r.method} {r.name}" for v in VISITORS for r in journey(v)} | {f"GET {p}" for p in OTHER_PAGES}
+    assert set(before) == every_request
+    assert after == before
+    # The pages built from the evidence do read it: a count of zero would mean nothing was measured.
+    assert min(before["GET results page"], before["GET patient PDF"], before["GET /evidence/"]) >= 5
+
+
+def test_the_copies_are_shown_like_the_rows_they_copy(loaded, client):
+    multiply_evidence(factor=2)
+    page = client.get("/evidence/").content.decode()
+    assert "Muraro 2025 (UK) (copy 1)" in page and "Muraro 2025 (UK)" in page
+
+
+def test_a_factor_below_one_is_refused(db):
+    with pytest.raises(ValueError):
+        multiply_evidence(factor=0)
