@@ -3,7 +3,8 @@ the benchmark measures the server as it is deployed. Command-line options overri
 
 Sync workers, not threads: a PDF holds a worker for about a second of CPU, and threads in one process would
 share one interpreter lock with it. Measured with benchmarks/load_benchmark.py (README, "How many people at
-once"): 3 workers × 4 threads completed fewer journeys than 3 sync workers, with slower pages.
+once"): 3 workers × 4 threads completed fewer journeys than 3 sync workers, and their PDFs took about three times
+as long.
 """
 import os
 
