@@ -74,6 +74,18 @@ def initial_for_step(step: str, data: Mapping[str, Any] | None) -> dict:
     return by_step.get(step, {})
 
 
+def as_posted(step: str, values: Mapping[str, Any]) -> dict[str, list[str]]:
+    """A step's values as the wizard keeps them: prefixed names, lists of strings, "on" for a ticked box, and
+    nothing for a blank answer (the shape of a browser's post, and of formtools' step data)."""
+    posted = {}
+    for name, value in values.items():
+        if value is None or value is False or value in ("", []):
+            continue
+        items = value if isinstance(value, (list, tuple)) else [value]
+        posted[f"{step}-{name}"] = ["on" if item is True else str(item) for item in items]
+    return posted
+
+
 def save_answers(session, data: dict) -> None:
     session[SESSION_KEY] = data
 

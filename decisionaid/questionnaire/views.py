@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.utils.datastructures import MultiValueDict
 from django.views.decorators.http import require_POST
 from formtools.wizard.views import NamedUrlSessionWizardView
 
@@ -53,6 +54,7 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
 
     def get(self, *args, **kwargs):
         self._forget_unknown_current_step()
+        self._restore_finished_answers()
         # /questions/ opens the step the person is on; it never wipes their answers (only "Start again" does).
         if kwargs.get("step") is None:
             return redirect(self.get_step_url(self.steps.current))
@@ -60,6 +62,7 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
 
     def post(self, *args, **kwargs):
         self._forget_unknown_current_step()
+        self._restore_finished_answers()
         # Back keeps what was typed on this page too, when it is a complete, valid answer.
         goto = self.request.POST.get("wizard_goto_step")
         if goto in self.steps.all:
@@ -86,18 +89,21 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
         formtools keeps the raw POST by default, so extra fields and padded values (34 typed as 10,000 zeros
         and 34) would grow the session cookie past what browsers keep, and the answers would be lost.
         """
-        data = {}
-        for name, value in form.cleaned_data.items():
-            if value is None or value is False or value in ("", []):
-                continue
-            key = form.add_prefix(name)
-            if value is True:
-                data[key] = ["on"]
-            elif isinstance(value, (list, tuple)):
-                data[key] = [str(item) for item in value]
-            else:
-                data[key] = [str(value)]
-        return data
+        return answers.as_posted(form.prefix, form.cleaned_data)
+
+    def _restore_finished_answers(self):
+        """Finishing empties formtools' own storage; the answers stay saved in the session (the profile). Put
+        them back as each step's answers, so that changing one answer later, and finishing again, does not mean
+        giving every other answer again. A saved answer that no longer fits its step (a treatment taken out of
+        the catalogue) is left for the person to give again."""
+        saved = answers.saved_answers(self.request.session)
+        if not saved or self.storage.data.get(self.storage.step_data_key):
+            return
+        for step in self.form_list:
+            posted = answers.as_posted(step, answers.initial_for_step(step, saved))
+            form = self.get_form(step=step, data=MultiValueDict(posted))
+            if form.is_valid():
+                self.storage.set_step_data(step, self.process_step(form))
 
     def render_revalidation_failure(self, failed_step, form, **kwargs):
         # Reached by finishing (or opening /questions/done/) with a step not answered, or no longer valid.

@@ -173,4 +173,34 @@ def test_changing_answers_after_finishing_starts_from_the_saved_answers(client, 
     assert 'value="34"' in client.get("/questions/about/").content.decode()
 
 
+def test_after_finishing_one_answer_can_be_changed_without_giving_the_others_again(client, catalogue):
+    walk(client)
+    assert post_step(client, "edss", {"edss": "5.5"})["Location"] == "/questions/activity/"
+    response = client.get("/questions/done/")
+    assert response.status_code == 302 and response["Location"] == "/results/"
+    profile = client.session["profile"]
+    assert profile["edss"] == "5.5"
+    assert profile["age"] == 34 and profile["dmts"] == ["natalizumab", "interferon-beta"]
+    assert profile["values"] == GOOD_ANSWERS["values"]
+
+
+def test_after_finishing_the_last_page_sent_again_opens_the_results(client, catalogue):
+    walk(client)
+    response = post_step(client, "values", {**GOOD_ANSWERS["values"], "avoid_risks": "very"})
+    assert response["Location"] == "/questions/done/"
+    assert client.get(response["Location"])["Location"] == "/results/"
+    assert client.session["profile"]["values"]["avoid_risks"] == "very"
+
+
+def test_a_saved_answer_that_no_longer_fits_is_asked_again(client, catalogue):
+    walk(client)
+    Treatment.objects.filter(slug="natalizumab").delete()
+    response = client.get("/questions/done/", follow=True)
+    assert response.redirect_chain[-1][0] == "/questions/treatments/"
+    assert "Please answer this question first" in page_text(response)
+    # Every other answer was kept: answering this one is enough to finish.
+    post_step(client, "treatments", {"dmts": ["interferon-beta"], "high_efficacy_contraindicated": "no"})
+    assert client.get("/questions/done/")["Location"] == "/results/"
+
+
 # That the answers never reach the database or the logs: tests/security/test_no_patient_data.py

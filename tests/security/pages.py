@@ -8,7 +8,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from decisionaid.evidence.loading import load_evidence
 from decisionaid.questionnaire.views import STEPS
 
-from ..questionnaire.test_wizard import GOOD_ANSWERS, walk
+from ..questionnaire.test_wizard import GOOD_ANSWERS, post_step, walk
 
 STEP_PATHS = [f"/questions/{step}/" for step, _ in STEPS]
 
@@ -34,6 +34,12 @@ def answered(client) -> None:
     load_evidence()
     response = walk(client, GOOD_ANSWERS)
     assert response["Location"] == "/results/"
+
+
+def every_step_open(client) -> None:
+    """After answering: change the EDSS to "I don't know", so that the walking question is one of the steps too
+    (with a known EDSS it is not asked, and its URL sends the person on)."""
+    assert post_step(client, "edss", {"edss": "unknown"})["Location"] == "/questions/walking/"
 
 
 @dataclass

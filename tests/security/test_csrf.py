@@ -6,7 +6,7 @@ import pytest
 from tests.conftest import HttpsClient
 
 from ..questionnaire.test_wizard import GOOD_ANSWERS, PREFIX
-from .pages import STEP_PATHS, answered, forms_of, public_paths
+from .pages import STEP_PATHS, answered, every_step_open, forms_of, public_paths
 
 
 class CsrfCheckedClient(HttpsClient):
@@ -21,6 +21,7 @@ class CsrfCheckedClient(HttpsClient):
 def csrf_client(client, db):
     """The questionnaire answered (through the ordinary test client), then the same cookies in a checked client."""
     answered(client)
+    every_step_open(client)
     checked = CsrfCheckedClient()
     checked.cookies = client.cookies
     return checked
@@ -44,6 +45,7 @@ def test_the_public_pages_are_found(db):
 
 def test_every_form_that_posts_carries_a_csrf_token(client, db):
     answered(client)
+    every_step_open(client)
     pages = html_pages(client)
     for required in ("/", "/results/", "/privacy/", "/admin/login/", *STEP_PATHS):
         assert required in pages, f"{required} did not open"
