@@ -14,7 +14,8 @@ CSRF_FIELD = "csrfmiddlewaretoken"
 _CSRF_VALUE = re.compile(rf'name="{CSRF_FIELD}" value="([^"]+)"')
 _STATIC_URL = re.compile(r'(?:href|src)="(/static/[^"]+)"')
 
-# The order of the questionnaire's steps; the walking range is asked only when the EDSS is not known.
+# The order of the questionnaire's steps (decisionaid/questionnaire/views.py STEPS; a test keeps them the same);
+# the walking range is asked only when the EDSS is not known.
 STEP_ORDER = ("role", "about", "disease", "edss", "walking", "activity", "treatments", "values")
 
 # A typical patient's answers, step by step, as a person gives them (field names without the step prefix): 34,
@@ -124,13 +125,11 @@ def journey(visitor: Visitor) -> list[Request]:
     return requests
 
 
-def csrf_token(html: bytes | str) -> str:
-    text = html.decode("utf-8", "replace") if isinstance(html, bytes) else html
-    match = _CSRF_VALUE.search(text)
+def csrf_token(html: bytes) -> str:
+    match = _CSRF_VALUE.search(html.decode("utf-8", "replace"))
     return match.group(1) if match else ""
 
 
-def static_paths(html: bytes | str) -> list[str]:
+def static_paths(html: bytes) -> list[str]:
     """The stylesheets and scripts a page links to, which a first-time visitor's browser fetches once."""
-    text = html.decode("utf-8", "replace") if isinstance(html, bytes) else html
-    return list(dict.fromkeys(_STATIC_URL.findall(text)))
+    return list(dict.fromkeys(_STATIC_URL.findall(html.decode("utf-8", "replace"))))

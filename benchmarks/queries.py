@@ -7,19 +7,10 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from .journeys import VISITORS, journey
+from .journeys import VISITORS, Request, journey
 
 # Pages a visitor reads besides the journey's; each makes the same queries for everybody.
 OTHER_PAGES = ("/evidence/", "/about/", "/glossary/", "/privacy/", "/summary/", "/summary/clinician/")
-
-
-def _response_problem(request, response) -> str:
-    return request.problem(
-        status=response.status_code,
-        location=response.get("Location", ""),
-        content_type=response.get("Content-Type", ""),
-        content=response.content,
-    )
 
 
 def queries_per_page(*, client_class=Client) -> dict[str, int]:
@@ -29,28 +20,27 @@ def queries_per_page(*, client_class=Client) -> dict[str, int]:
     from an error page. Each of the other pages is read once first: the About page measures the reading grades
     once per process (an lru_cache), and a server that has been up a minute has done that already.
     """
+    other_pages = [Request(path, "GET", path) for path in OTHER_PAGES]
     warm_up = client_class()
-    for path in OTHER_PAGES:
-        warm_up.get(path)
+    for request in other_pages:
+        warm_up.get(request.path)
     most: dict[str, int] = {}
     for visitor in VISITORS:
         client = client_class()
-        for request in journey(visitor):
+        for request in journey(visitor) + other_pages:
             with CaptureQueriesContext(connection) as queries:
                 if request.method == "POST":
                     response = client.post(request.path, request.form)
                 else:
                     response = client.get(request.path)
-            problem = _response_problem(request, response)
+            problem = request.problem(
+                status=response.status_code,
+                location=response.get("Location", ""),
+                content_type=response.get("Content-Type", ""),
+                content=response.content,
+            )
             if problem:
                 raise AssertionError(f"{visitor.name}: {problem}")
             name = f"{request.method} {request.name}"
-            most[name] = max(most.get(name, 0), len(queries.captured_queries))
-        for path in OTHER_PAGES:
-            with CaptureQueriesContext(connection) as queries:
-                response = client.get(path)
-            if response.status_code != 200:
-                raise AssertionError(f"{visitor.name}: GET {path}: status {response.status_code}")
-            name = f"GET {path}"
             most[name] = max(most.get(name, 0), len(queries.captured_queries))
     return most

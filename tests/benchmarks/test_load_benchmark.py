@@ -9,7 +9,8 @@ import sys
 import pytest
 from django.conf import settings
 
-from benchmarks.journeys import VISITORS, journey
+from benchmarks.journeys import STEP_ORDER, VISITORS, journey
+from decisionaid.questionnaire.views import STEPS
 
 
 @pytest.mark.postgres_only
@@ -44,3 +45,7 @@ def test_a_wrong_answer_counts_as_an_error():
     assert "redirected to '/questions/role/'" in answer.problem(
         status=302, location="/questions/role/", content_type="", content=b""
     )
+
+
+def test_the_journeys_follow_the_questionnaires_own_steps():
+    assert STEP_ORDER == tuple(step for step, _ in STEPS)
