@@ -2,7 +2,7 @@
 
 `load_published_evidence` is the only function here that reads the database: published figures only
 (shown-as-fact provenance and is_published), the guidelines with their criteria, the treatment catalogue,
-the trials and the current release, in a fixed number of queries.
+the trials and the current release, in a fixed number of queries (eight).
 """
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -10,6 +10,8 @@ from datetime import date
 from decimal import Decimal
 
 from django.db.models import Prefetch
+
+from decisionaid.evidence.choices import subtype_group_for
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,10 @@ class SourceRef:
     year: int | None = None
     population: str = ""
     provenance: str = ""
+    country: str = ""
+    # The key of the main report of the same people: sources that share it are one study, not independent.
+    cohort: str = ""
+    cohort_note: str = ""
 
     @property
     def identifiers(self) -> tuple[tuple[str, str], ...]:
@@ -60,6 +66,15 @@ class GuidelineData:
 
 
 @dataclass(frozen=True)
+class CaveatData:
+    key: str
+    text_plain: str
+    source: SourceRef
+    provenance: str
+    display_order: int = 100
+
+
+@dataclass(frozen=True)
 class FigureData:
     key: str
     kind: str
@@ -70,9 +85,16 @@ class FigureData:
     estimate: str
     time_point: str
     population: str
-    subtype_group: str
     provenance: str
+    # The MS types the population included (a person is matched on these).
+    includes_rrms: bool = False
+    includes_spms: bool = False
+    includes_ppms: bool = False
+    includes_other_diseases: bool = False
+    treatment_naive_population: bool = False
+    edss_typical: Decimal | None = None
     arm: str = ""
+    arm_plain: str = ""
     numerator: int | None = None
     denominator: int | None = None
     per_100: Decimal | None = None
@@ -91,16 +113,26 @@ class FigureData:
     edss_max: Decimal | None = None
     regimen: str = "not_stated"
     comparator_label: str = ""
+    comparator_label_plain: str = ""
     comparator_numerator: int | None = None
     comparator_denominator: int | None = None
     comparator_per_100: Decimal | None = None
     comparison_note: str = ""
     correction_note: str = ""
     display_order: int = 100
+    companion_key: str = ""  # another figure of the same study always shown with this one
+    caveats: tuple[CaveatData, ...] = ()
 
     @property
     def has_comparator(self) -> bool:
         return bool(self.comparator_label) or self.comparator_per_100 is not None
+
+    @property
+    def subtype_group(self) -> str:
+        return subtype_group_for(
+            rrms=self.includes_rrms, spms=self.includes_spms, ppms=self.includes_ppms,
+            other_diseases=self.includes_other_diseases,
+        )
 
 
 @dataclass(frozen=True)
@@ -131,6 +163,9 @@ class TrialData:
     status_read_on: date | None
     status_source: str
     provenance: str
+    status_known_on: date | None = None
+    participants: int | None = None
+    participants_kind: str = ""
     source: SourceRef | None = None
     age_min: int | None = None
     age_max: int | None = None
@@ -181,33 +216,40 @@ def _source_ref(source) -> SourceRef:
         year=source.year,
         population=source.population,
         provenance=source.provenance,
+        country=source.country,
+        cohort=source.same_cohort_as.key if source.same_cohort_as_id else source.key,
+        cohort_note=source.cohort_note,
     )
 
 
 _FIGURE_FIELDS = (
     "key", "kind", "outcome", "label_plain", "label_technical", "estimate", "time_point", "population",
-    "subtype_group", "provenance", "arm", "numerator", "denominator", "per_100", "per_100_computed", "ci_low",
-    "ci_high", "ci_level", "amount", "amount_unit", "amount_range", "time_point_months", "sex", "age_min",
-    "age_max", "edss_min", "edss_max", "regimen", "comparator_label", "comparator_numerator",
-    "comparator_denominator", "comparator_per_100", "comparison_note", "correction_note", "display_order",
+    "includes_rrms", "includes_spms", "includes_ppms", "includes_other_diseases", "treatment_naive_population",
+    "edss_typical", "provenance", "arm", "arm_plain", "numerator", "denominator", "per_100", "per_100_computed",
+    "ci_low", "ci_high", "ci_level", "amount", "amount_unit", "amount_range", "time_point_months", "sex", "age_min",
+    "age_max", "edss_min", "edss_max", "regimen", "comparator_label", "comparator_label_plain",
+    "comparator_numerator", "comparator_denominator", "comparator_per_100", "comparison_note", "correction_note",
+    "display_order",
 )
 _TRIAL_FIELDS = (
     "key", "name", "registry_id", "design", "ahsct_arm", "comparator", "size", "countries", "key_eligibility",
-    "primary_endpoint", "status", "status_as_of", "status_read_on", "status_source", "provenance", "age_min", "age_max",
-    "edss_max", "relapsing_only", "accepts_treatment_naive", "display_order",
+    "primary_endpoint", "status", "status_as_of", "status_read_on", "status_source", "status_known_on",
+    "participants", "participants_kind", "provenance", "age_min", "age_max", "edss_max", "relapsing_only",
+    "accepts_treatment_naive", "display_order",
 )
 
 
 def load_published_evidence() -> Evidence:
-    """Read the published evidence into frozen dataclasses, in seven queries whatever the amount of it."""
+    """Read the published evidence into frozen dataclasses, in eight queries whatever the amount of it."""
     from decisionaid.evidence.choices import FACT_PROVENANCE
     from decisionaid.evidence.models import (
-        EvidenceRelease, Figure, Guideline, GuidelineCriterion, Source, Treatment, Trial,
+        Caveat, EvidenceRelease, Figure, Guideline, GuidelineCriterion, Source, Treatment, Trial,
     )
 
     # Every source that may be cited as fact (factors cite sources that have no figure of their own).
     sources: dict[str, SourceRef] = {
-        s.key: _source_ref(s) for s in Source.objects.filter(provenance__in=FACT_PROVENANCE).order_by("key")
+        s.key: _source_ref(s)
+        for s in Source.objects.filter(provenance__in=FACT_PROVENANCE).select_related("same_cohort_as").order_by("key")
     }
 
     def ref(source) -> SourceRef:
@@ -215,9 +257,28 @@ def load_published_evidence() -> Evidence:
             sources[source.key] = _source_ref(source)
         return sources[source.key]
 
+    caveats = Prefetch(
+        "caveats",
+        queryset=Caveat.objects.filter(is_published=True, provenance__in=FACT_PROVENANCE)
+        .select_related("source__same_cohort_as").order_by("display_order", "key"),
+    )
     figures = tuple(
-        FigureData(source=ref(f.source), **{name: getattr(f, name) for name in _FIGURE_FIELDS})
-        for f in Figure.objects.published().select_related("source").order_by("kind", "display_order", "key")
+        FigureData(
+            source=ref(f.source),
+            companion_key=f.companion.key if f.companion_id and f.companion.shown_as_fact else "",
+            caveats=tuple(
+                CaveatData(
+                    key=c.key, text_plain=c.text_plain, source=ref(c.source), provenance=c.provenance,
+                    display_order=c.display_order,
+                )
+                for c in f.caveats.all()
+            ),
+            **{name: getattr(f, name) for name in _FIGURE_FIELDS},
+        )
+        for f in Figure.objects.published()
+        .select_related("source__same_cohort_as", "companion")
+        .prefetch_related(caveats)
+        .order_by("kind", "display_order", "key")
     )
     criteria = GuidelineCriterion.objects.order_by("order", "key")
     guidelines = tuple(
@@ -245,7 +306,7 @@ def load_published_evidence() -> Evidence:
                 for c in g.criteria.all()
             ),
         )
-        for g in Guideline.objects.select_related("source")
+        for g in Guideline.objects.select_related("source__same_cohort_as")
         .prefetch_related(Prefetch("criteria", queryset=criteria))
         .order_by("display_order", "key")
     )
@@ -267,7 +328,7 @@ def load_published_evidence() -> Evidence:
         )
         # Trials described only by a source article ([S]) or not confirmed are not shown as facts.
         for t in Trial.objects.filter(provenance__in=FACT_PROVENANCE)
-        .select_related("source")
+        .select_related("source__same_cohort_as")
         .order_by("display_order", "name")
     )
     release = EvidenceRelease.current()

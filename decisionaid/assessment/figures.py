@@ -24,7 +24,9 @@ RISK_OUTCOMES = (
     Outcome.THYROID.value,
     Outcome.OVARIAN_FAILURE.value,
 )
-FERTILITY_OUTCOMES = (Outcome.OVARIAN_FAILURE.value, Outcome.MENSES_RECOVERED.value, Outcome.PREGNANCY.value)
+FERTILITY_OUTCOMES = (
+    Outcome.OVARIAN_FAILURE.value, Outcome.MENSES_NOT_RECOVERED.value, Outcome.MENSES_RECOVERED.value, Outcome.PREGNANCY.value,
+)
 ESTIMATED = (Estimate.KAPLAN_MEIER.value, Estimate.POOLED.value, Estimate.CUMULATIVE_INCIDENCE.value)
 OUTCOME_LABELS = dict(Outcome.choices)
 ESTIMATE_LABELS = dict(Estimate.choices)
@@ -32,6 +34,8 @@ SUBTYPE_GROUP_LABELS = dict(SubtypeGroup.choices)
 GROUP_PLAIN = {
     SubtypeGroup.RELAPSING: "relapsing MS",
     SubtypeGroup.PROGRESSIVE: "progressive MS",
+    SubtypeGroup.SECONDARY_PROGRESSIVE: "secondary progressive MS",
+    SubtypeGroup.PRIMARY_PROGRESSIVE: "primary progressive MS",
     SubtypeGroup.MIXED: "relapsing or progressive MS",
     SubtypeGroup.AUTOIMMUNE: "several autoimmune diseases",
 }
@@ -224,6 +228,8 @@ def group_rank(profile: Profile, subtype_group: str) -> int:
     if subtype_group == SubtypeGroup.AUTOIMMUNE:
         return 3
     own = person_group(profile)
+    if subtype_group in (SubtypeGroup.SECONDARY_PROGRESSIVE, SubtypeGroup.PRIMARY_PROGRESSIVE):
+        subtype_group = SubtypeGroup.PROGRESSIVE
     if own is None:
         return 0 if subtype_group == SubtypeGroup.MIXED else 1
     if subtype_group == own:

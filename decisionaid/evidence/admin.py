@@ -7,7 +7,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from . import review
 from .admin_views import REVIEWED_MODELS
-from .models import EvidenceRelease, Figure, Guideline, GuidelineCriterion, Source, Treatment, Trial
+from .models import Caveat, EvidenceRelease, Figure, Guideline, GuidelineCriterion, Source, Treatment, Trial
 
 
 class DueForReviewFilter(admin.SimpleListFilter):
@@ -64,11 +64,13 @@ class SourceAdmin(ReviewedAdmin):
     list_display = ("short_name", "design", "year", "n_patients", "provenance", "doi", "pmid", "last_reviewed", "due")
     list_filter = ("design", "provenance", DueForReviewFilter)
     search_fields = ("short_name", "title", "authors", "citation", "doi", "pmid", "registry_id", "key")
+    autocomplete_fields = ("same_cohort_as",)
     inlines = [FigureInline]
     fieldsets = (
         (None, {"fields": ("key", "short_name", "title", "authors", "journal", "year", "citation")}),
         ("Identifiers", {"fields": ("doi", "pmid", "registry_id", "url")}),
         ("Study", {"fields": ("design", "n_patients", "country", "population", "conditioning", "follow_up")}),
+        ("Same people as another report", {"fields": ("same_cohort_as", "cohort_note")}),
         ("Provenance", {"fields": ("provenance", "provenance_note", "used_for")}),
         ("Review", {"fields": ("last_reviewed", "reviewed_by")}),
     )
@@ -80,12 +82,15 @@ class FigureAdmin(ReviewedAdmin):
         "key", "kind", "outcome", "source", "numerator", "denominator", "per_100", "time_point", "provenance",
         "is_published", "due",
     )
-    list_filter = ("kind", "outcome", "provenance", "is_published", "subtype_group", "sex", "source", DueForReviewFilter)
+    list_filter = (
+        "kind", "outcome", "provenance", "is_published", "includes_rrms", "includes_spms", "includes_ppms",
+        "treatment_naive_population", "sex", "source", DueForReviewFilter,
+    )
     search_fields = ("key", "label_plain", "label_technical", "population", "source__short_name")
     list_select_related = ("source",)
-    autocomplete_fields = ("source",)
+    autocomplete_fields = ("source", "companion")
     fieldsets = (
-        (None, {"fields": ("key", "source", "kind", "outcome", "label_plain", "label_technical", "arm")}),
+        (None, {"fields": ("key", "source", "kind", "outcome", "label_plain", "label_technical", ("arm", "arm_plain"))}),
         (
             "Value",
             {
@@ -98,12 +103,25 @@ class FigureAdmin(ReviewedAdmin):
         ),
         (
             "Who it applies to",
-            {"fields": ("population", "subtype_group", "sex", ("age_min", "age_max"), ("edss_min", "edss_max"), "regimen")},
+            {
+                "fields": (
+                    "population",
+                    ("includes_rrms", "includes_spms", "includes_ppms", "includes_other_diseases"),
+                    "treatment_naive_population", "sex", ("age_min", "age_max"), ("edss_min", "edss_max"),
+                    "edss_typical", "regimen",
+                )
+            },
         ),
         (
             "Comparison",
-            {"fields": ("comparator_label", ("comparator_numerator", "comparator_denominator", "comparator_per_100"), "comparison_note")},
+            {
+                "fields": (
+                    ("comparator_label", "comparator_label_plain"),
+                    ("comparator_numerator", "comparator_denominator", "comparator_per_100"), "comparison_note",
+                )
+            },
         ),
+        ("Shown with", {"fields": ("companion",)}),
         ("Provenance and display", {"fields": ("provenance", "correction_note", "is_published", "display_order")}),
         ("Review", {"fields": ("last_reviewed", "reviewed_by")}),
     )
@@ -137,9 +155,17 @@ class TreatmentAdmin(ReviewedAdmin):
     search_fields = ("name", "slug", "brand_names")
 
 
+@admin.register(Caveat)
+class CaveatAdmin(ReviewedAdmin):
+    list_display = ("key", "source", "provenance", "is_published", "last_reviewed", "due")
+    list_filter = ("provenance", "is_published", DueForReviewFilter)
+    search_fields = ("key", "text_plain", "source__short_name")
+    autocomplete_fields = ("source", "figures")
+
+
 @admin.register(Trial)
 class TrialAdmin(ReviewedAdmin):
-    list_display = ("name", "registry_id", "status", "status_as_of", "countries", "last_reviewed", "due")
+    list_display = ("name", "registry_id", "status", "status_as_of", "status_known_on", "countries", "last_reviewed", "due")
     list_filter = ("status", "provenance", DueForReviewFilter)
     search_fields = ("name", "registry_id", "countries", "key_eligibility")
 

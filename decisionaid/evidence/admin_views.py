@@ -4,9 +4,9 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from . import review
-from .models import Figure, Guideline, GuidelineCriterion, Source, Treatment, Trial
+from .models import Caveat, Figure, Guideline, GuidelineCriterion, Source, Treatment, Trial
 
-REVIEWED_MODELS = (Source, Figure, Guideline, GuidelineCriterion, Treatment, Trial)
+REVIEWED_MODELS = (Source, Figure, Caveat, Guideline, GuidelineCriterion, Treatment, Trial)
 
 
 def due_rows():

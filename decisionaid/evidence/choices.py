@@ -58,9 +58,10 @@ class Outcome(models.TextChoices):
     THYROID = "thyroid", "Thyroid disease"
     SECONDARY_AUTOIMMUNE = "secondary_autoimmune", "Other autoimmune disease"
     ITP = "itp", "Immune thrombocytopenia"
-    OVARIAN_FAILURE = "ovarian_failure", "Periods stopped / ovarian failure"
+    OVARIAN_FAILURE = "ovarian_failure", "Periods stopped for more than a year (signs of early menopause)"
+    MENSES_NOT_RECOVERED = "menses_not_recovered", "Periods did not come back"
     MENSES_RECOVERED = "menses_recovered", "Periods came back"
-    PREGNANCY = "pregnancy", "Pregnancy after treatment"
+    PREGNANCY = "pregnancy", "Became pregnant after treatment"
     HOSPITAL_STAY = "hospital_stay", "Time in hospital"
     OTHER = "other", "Other"
 
@@ -71,7 +72,7 @@ ADVERSE_OUTCOMES = frozenset(
     {
         "disability_worsened", "treatment_failure", "death_100_days", "death", "febrile_neutropenia",
         "severe_adverse_event", "viral_reactivation", "herpes_zoster", "thyroid", "secondary_autoimmune", "itp",
-        "ovarian_failure",
+        "ovarian_failure", "menses_not_recovered",
     }
 )
 
@@ -86,12 +87,35 @@ class Estimate(models.TextChoices):
 
 
 class SubtypeGroup(models.TextChoices):
-    """Which people a study population describes."""
+    """Which people a study population describes, in one word; derived from the MS types it included
+    (`subtype_group_for`), never stored on its own."""
 
-    RELAPSING = "relapsing", "Relapsing MS"
+    RELAPSING = "relapsing", "Relapsing-remitting MS"
+    SECONDARY_PROGRESSIVE = "spms", "Secondary progressive MS"
+    PRIMARY_PROGRESSIVE = "ppms", "Primary progressive MS"
     PROGRESSIVE = "progressive", "Progressive MS"
     MIXED = "mixed", "Relapsing and progressive MS"
     AUTOIMMUNE = "autoimmune", "Several autoimmune diseases, not only MS"
+
+
+def subtype_group_for(*, rrms: bool, spms: bool, ppms: bool, other_diseases: bool) -> str:
+    """The one-word group of a population from the MS types it included."""
+    if other_diseases:
+        return SubtypeGroup.AUTOIMMUNE.value
+    if rrms:
+        return SubtypeGroup.MIXED.value if (spms or ppms) else SubtypeGroup.RELAPSING.value
+    if spms and ppms:
+        return SubtypeGroup.PROGRESSIVE.value
+    if spms:
+        return SubtypeGroup.SECONDARY_PROGRESSIVE.value
+    if ppms:
+        return SubtypeGroup.PRIMARY_PROGRESSIVE.value
+    return SubtypeGroup.MIXED.value  # no type ticked: validation refuses it; treat as not known
+
+
+class ParticipantsKind(models.TextChoices):
+    PLANNED = "planned", "Planned"
+    ENROLLED = "enrolled", "Took part"
 
 
 class Sex(models.TextChoices):

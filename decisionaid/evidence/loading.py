@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
-from .models import EvidenceRelease, Figure, Guideline, GuidelineCriterion, Source, Treatment, Trial
+from .models import Caveat, EvidenceRelease, Figure, Guideline, GuidelineCriterion, Source, Treatment, Trial
 
 DEFAULT_DIRECTORY = Path(settings.BASE_DIR) / "fixtures" / "evidence"
 CHANGE_REASON = "Loaded from fixtures by load_evidence"
@@ -73,14 +73,13 @@ def _upsert(report, where: str, model, lookup: dict, values: dict, *, keep_exist
     if unknown:
         raise FixtureError(f"{where}: unknown field(s) {', '.join(unknown)}")
     obj = model.objects.filter(**lookup).first()
-    if obj is not None and keep_existing:
+    if obj is not None and (keep_existing or all(_same(obj, name, value) for name, value in values.items())):
         report.count("unchanged", model)
-        return obj
-    if obj is not None and all(_same(obj, name, value) for name, value in values.items()):
-        report.count("unchanged", model)
+        obj._load_outcome = "unchanged"
         return obj
     outcome = "created" if obj is None else "updated"
     obj = obj or model(**lookup)
+    obj._load_outcome = outcome
     for name, value in values.items():
         setattr(obj, name, value)
     try:
@@ -92,6 +91,31 @@ def _upsert(report, where: str, model, lookup: dict, values: dict, *, keep_exist
     obj.save()
     report.count(outcome, model)
     return obj
+
+
+def _link(report, where: str, obj, name: str, target, *, keep_existing: bool) -> None:
+    """Set a link to another row of the same kind, in the second pass. A row the first pass created or updated
+    is counted already; one it left unchanged now counts as updated."""
+    first_pass = getattr(obj, "_load_outcome", "unchanged")
+    if getattr(obj, obj._meta.get_field(name).attname) == (target.pk if target else None):
+        return
+    if keep_existing and first_pass != "created":
+        return
+    setattr(obj, name, target)
+    try:
+        obj.full_clean()
+    except ValidationError as error:
+        details = "; ".join(f"{field}: {' '.join(messages)}" for field, messages in error.message_dict.items())
+        raise FixtureError(f"{where}: {details}") from None
+    obj._change_reason = CHANGE_REASON
+    obj.save()
+    if first_pass == "unchanged":
+        name_plural = type(obj)._meta.verbose_name_plural
+        report.unchanged[name_plural] -= 1
+        if not report.unchanged[name_plural]:
+            del report.unchanged[name_plural]
+        report.count("updated", type(obj))
+        obj._load_outcome = "updated"
 
 
 def _lookup(index: dict, key, where: str, what: str):
@@ -120,14 +144,36 @@ def load_evidence(*, directory: Path = DEFAULT_DIRECTORY, keep_existing: bool = 
     """
     report = LoadReport()
     upsert = partial(_upsert, report, keep_existing=keep_existing)
+    link = partial(_link, report, keep_existing=keep_existing)
 
-    sources = {}
+    # Rows that point to rows of their own kind (another report of the same cohort, a companion figure) are
+    # linked in a second pass, once every row of that kind exists.
+    sources, cohort_links = {}, []
     for where, key, row in _rows(directory, "sources.json", "key"):
+        cohort_links.append((where, key, row.pop("same_cohort_as", None)))
         sources[key] = upsert(where, Source, {"key": key}, row)
+    for where, key, main in cohort_links:
+        link(where, sources[key], "same_cohort_as", _lookup(sources, main, where, "source"))
 
+    figures, companions = {}, []
     for where, key, row in _rows(directory, "figures.json", "key"):
         row["source"] = _lookup(sources, row.get("source"), where, "source")
-        upsert(where, Figure, {"key": key}, row)
+        companions.append((where, key, row.pop("companion", None)))
+        figures[key] = upsert(where, Figure, {"key": key}, row)
+    for where, key, companion in companions:
+        link(where, figures[key], "companion", _lookup(figures, companion, where, "figure"))
+
+    for where, key, row in _rows(directory, "caveats.json", "key"):
+        figure_keys = row.pop("figures", [])
+        row["source"] = _lookup(sources, row.get("source"), where, "source")
+        caveat = upsert(where, Caveat, {"key": key}, row)
+        wanted = {_lookup(figures, figure_key, where, "figure").pk for figure_key in figure_keys}
+        if not wanted:
+            raise FixtureError(f"{where}: a caveat needs at least one figure")
+        if set(caveat.figures.values_list("pk", flat=True)) != wanted and not keep_existing:
+            caveat.figures.set(wanted)
+        elif keep_existing and not caveat.figures.exists():
+            caveat.figures.set(wanted)
 
     for where, key, row in _rows(directory, "guidelines.json", "key"):
         criteria = row.pop("criteria", [])

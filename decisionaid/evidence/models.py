@@ -18,11 +18,12 @@ from .choices import (
     Estimate,
     FigureKind,
     Outcome,
+    ParticipantsKind,
     Provenance,
     Regimen,
     Sex,
-    SubtypeGroup,
     TrialStatus,
+    subtype_group_for,
 )
 
 PER_100 = dict(max_digits=6, decimal_places=2, null=True, blank=True)
@@ -80,6 +81,15 @@ class Source(CleanReportsConstraints, Reviewed):
     provenance = models.CharField(max_length=4, choices=Provenance.choices)
     provenance_note = models.TextField(blank=True, help_text="What was confirmed where, and any correction.")
     used_for = models.TextField(blank=True, help_text="What the app takes from this source.")
+    same_cohort_as = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="other_reports",
+        help_text="Another report of the same people (or very probably of many of the same people). Their figures "
+        "are then one study, not independent ones: ranges and study counts count them once.",
+    )
+    cohort_note = models.TextField(
+        blank=True, help_text='How the two reports are related, e.g. "the same 364 people" or "very probably the same '
+        'women: same centre and years".'
+    )
 
     history = HistoricalRecords()
     fields_checked_in_clean = validation.SOURCE_FIELDS_CHECKED_IN_CLEAN
@@ -131,6 +141,11 @@ class Figure(CleanReportsConstraints, Reviewed):
     label_technical = models.CharField("Technical label", max_length=300)
 
     arm = models.CharField(max_length=120, blank=True, help_text='The group this figure describes, e.g. "aHSCT (Cy/ATG)".')
+    arm_plain = models.CharField(
+        "Group in plain words", max_length=120, blank=True,
+        help_text='The group as a person reads it, without regimen names, e.g. "with the milder chemotherapy". '
+        "Needed when the figure is one group of a comparison.",
+    )
     numerator = models.PositiveIntegerField(null=True, blank=True)
     denominator = models.PositiveIntegerField(null=True, blank=True)
     per_100 = models.DecimalField("Value per 100", **PER_100)
@@ -154,7 +169,25 @@ class Figure(CleanReportsConstraints, Reviewed):
         null=True, blank=True, help_text="For comparing figures over the same time frame; empty when not fixed."
     )
     population = models.TextField()
-    subtype_group = models.CharField(max_length=12, choices=SubtypeGroup.choices)
+    # Which MS types the population included: how closely it resembles a person is judged from these.
+    includes_rrms = models.BooleanField("Included relapsing-remitting MS", default=False)
+    includes_spms = models.BooleanField("Included secondary progressive MS", default=False)
+    includes_ppms = models.BooleanField(
+        "Included primary progressive MS", default=False,
+        help_text="Tick the progressive types the source says were included; both when it says only "
+        "\"progressive MS\" without splitting them.",
+    )
+    includes_other_diseases = models.BooleanField(
+        "Included other autoimmune diseases", default=False, help_text="The study was not only about MS."
+    )
+    treatment_naive_population = models.BooleanField(
+        "People had had no MS treatment before", default=False,
+        help_text="The study's people had not taken any disease-modifying treatment before aHSCT.",
+    )
+    edss_typical = models.DecimalField(
+        "Typical EDSS before treatment", max_digits=4, decimal_places=2, null=True, blank=True,
+        help_text="The median (or mean) EDSS of the study's people before treatment, when the source gives it.",
+    )
     sex = models.CharField(max_length=6, choices=Sex.choices, default=Sex.ANY)
     age_min = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Youngest age in the population, if known.")
     age_max = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Oldest age in the population, if known.")
@@ -163,10 +196,19 @@ class Figure(CleanReportsConstraints, Reviewed):
     regimen = models.CharField(max_length=12, choices=Regimen.choices, default=Regimen.NOT_STATED)
 
     comparator_label = models.CharField(max_length=120, blank=True, help_text='e.g. "Continued drug treatment".')
+    comparator_label_plain = models.CharField(
+        "Comparator in plain words", max_length=120, blank=True,
+        help_text='The comparison group as a person reads it, without regimen names, e.g. "other MS drugs".',
+    )
     comparator_numerator = models.PositiveIntegerField(null=True, blank=True)
     comparator_denominator = models.PositiveIntegerField(null=True, blank=True)
     comparator_per_100 = models.DecimalField("Comparator value per 100", **PER_100)
     comparison_note = models.CharField(max_length=200, blank=True, help_text='e.g. "HR 0.07 (95% CI 0.02–0.24)".')
+    companion = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="Another figure of the same study that is always shown with this one, e.g. the other half of "
+        "one finding (underactive and overactive thyroid).",
+    )
 
     provenance = models.CharField(max_length=4, choices=Provenance.choices)
     correction_note = models.TextField(blank=True, help_text="For [S≠C]: what the source article said, and the correction.")
@@ -210,6 +252,15 @@ class Figure(CleanReportsConstraints, Reviewed):
                 condition=(Q(edss_min__isnull=True) | Q(edss_min__gte=0, edss_min__lte=10))
                 & (Q(edss_max__isnull=True) | Q(edss_max__gte=0, edss_max__lte=10)),
             ),
+            models.CheckConstraint(
+                name="figure_population_has_a_type",
+                condition=Q(includes_rrms=True) | Q(includes_spms=True) | Q(includes_ppms=True)
+                | Q(includes_other_diseases=True),
+            ),
+            models.CheckConstraint(
+                name="figure_edss_typical_range",
+                condition=Q(edss_typical__isnull=True) | Q(edss_typical__gte=0, edss_typical__lte=10),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -219,8 +270,47 @@ class Figure(CleanReportsConstraints, Reviewed):
     def shown_as_fact(self) -> bool:
         return self.is_published and self.provenance in FACT_PROVENANCE
 
+    @property
+    def subtype_group(self) -> str:
+        return subtype_group_for(
+            rrms=self.includes_rrms, spms=self.includes_spms, ppms=self.includes_ppms,
+            other_diseases=self.includes_other_diseases,
+        )
+
     def clean(self):
         validation.raise_if_errors(validation.figure_errors(self))
+
+
+class Caveat(Reviewed):
+    """Context that changes what a figure means, shown with it wherever it appears (e.g. what the comparison
+    group of a trial took, or that a study did not say how many women tried to become pregnant)."""
+
+    key = models.SlugField(max_length=80, unique=True, help_text="Stable identifier used by the fixtures.")
+    figures = models.ManyToManyField(Figure, related_name="caveats", help_text="The figures it is shown with.")
+    text_plain = models.TextField(help_text="One or two plain sentences, as a person reads them beside the figure.")
+    source = models.ForeignKey(
+        Source, on_delete=models.PROTECT, related_name="caveats", help_text="Where the caveat is stated."
+    )
+    provenance = models.CharField(max_length=4, choices=Provenance.choices)
+    is_published = models.BooleanField(default=True, help_text="Shown to people. [NC] caveats can never be published.")
+    display_order = models.PositiveSmallIntegerField(default=100)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["display_order", "key"]
+        constraints = [
+            models.CheckConstraint(
+                name="caveat_not_confirmed_never_published",
+                condition=~Q(is_published=True, provenance=Provenance.NOT_CONFIRMED),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.key
+
+    def clean(self):
+        validation.raise_if_errors(validation.caveat_errors(self))
 
 
 class Guideline(Reviewed):
@@ -317,6 +407,14 @@ class Trial(CleanReportsConstraints, Reviewed):
         null=True, blank=True, help_text="The exact date of the record the status was read from, when the source gives one."
     )
     status_source = models.CharField(max_length=300, help_text="Where the status was read.")
+    status_known_on = models.DateField(
+        help_text="The latest date the status is known to have held: the record's date, or the first day of the "
+        "month or year the source gives. A status older than 12 months is shown with a warning."
+    )
+    participants = models.PositiveIntegerField(
+        null=True, blank=True, help_text="How many people: the number that took part, or else the planned number."
+    )
+    participants_kind = models.CharField(max_length=10, choices=ParticipantsKind.choices, blank=True)
     age_min = models.PositiveSmallIntegerField(null=True, blank=True)
     age_max = models.PositiveSmallIntegerField(null=True, blank=True)
     edss_max = models.DecimalField(max_digits=3, decimal_places=1, null=True, blank=True)
@@ -337,6 +435,11 @@ class Trial(CleanReportsConstraints, Reviewed):
             ),
             models.CheckConstraint(
                 name="trial_edss_range", condition=Q(edss_max__isnull=True) | Q(edss_max__gte=0, edss_max__lte=10)
+            ),
+            models.CheckConstraint(
+                name="trial_participants_kind_with_number",
+                condition=Q(participants__isnull=True, participants_kind="")
+                | Q(participants__isnull=False) & ~Q(participants_kind=""),
             ),
         ]
 

@@ -16,10 +16,11 @@ FIGURE_FIELDS_CHECKED_IN_CLEAN = frozenset(
     {
         "numerator", "denominator", "per_100", "ci_low", "ci_high", "amount", "is_published", "provenance",
         "comparator_numerator", "comparator_denominator", "comparator_per_100", "edss_min", "edss_max",
+        "includes_rrms", "includes_spms", "includes_ppms", "includes_other_diseases", "edss_typical",
     }
 )
 SOURCE_FIELDS_CHECKED_IN_CLEAN = frozenset({"doi", "pmid", "registry_id", "url"})
-TRIAL_FIELDS_CHECKED_IN_CLEAN = frozenset({"age_min", "age_max", "edss_max"})
+TRIAL_FIELDS_CHECKED_IN_CLEAN = frozenset({"age_min", "age_max", "edss_max", "participants", "participants_kind"})
 
 THRESHOLD_CHECKS = {
     Check.AGE_BELOW: ("age", Decimal(18), Decimal(100)),
@@ -104,6 +105,25 @@ def figure_errors(figure) -> Errors:
         _add(errors, "edss_min", "The lowest EDSS cannot be above the highest.")
     if figure.age_min is not None and figure.age_max is not None and figure.age_min > figure.age_max:
         _add(errors, "age_min", "The youngest age cannot be above the oldest.")
+    if figure.edss_typical is not None and not (0 <= figure.edss_typical <= 10):
+        _add(errors, "edss_typical", f"EDSS runs from 0 to 10; {figure.edss_typical} is outside it.")
+    if not any((figure.includes_rrms, figure.includes_spms, figure.includes_ppms, figure.includes_other_diseases)):
+        _add(
+            errors, "includes_rrms",
+            "Tick the types of MS the study's people had (or \"other autoimmune diseases\"); when the source does "
+            "not say, tick every type it may have included.",
+        )
+    if (figure.comparator_label or figure.comparator_per_100 is not None) and not (
+        figure.arm_plain and figure.comparator_label_plain
+    ):
+        missing = "arm_plain" if not figure.arm_plain else "comparator_label_plain"
+        _add(errors, missing, "A comparison needs both groups in plain words (no regimen names), for patients' pages.")
+    companion = getattr(figure, "companion", None)
+    if companion is not None:
+        if figure.pk is not None and companion.pk == figure.pk:
+            _add(errors, "companion", "A figure cannot be shown with itself; choose another figure of the same study.")
+        elif figure.source_id is not None and companion.source_id != figure.source_id:
+            _add(errors, "companion", "A figure shown with this one must come from the same source.")
     return errors
 
 
@@ -115,6 +135,24 @@ def source_errors(source) -> Errors:
         _add(errors, "doi", f'A DOI starts with "10."; "{source.doi}" does not.')
     if source.pmid and not source.pmid.isdigit():
         _add(errors, "pmid", f'A PMID is a number; "{source.pmid}" is not.')
+    main = getattr(source, "same_cohort_as", None)
+    if main is not None:
+        if source.pk is not None and main.pk == source.pk:
+            _add(errors, "same_cohort_as", "A source cannot be another report of itself.")
+        elif main.same_cohort_as_id is not None:
+            _add(
+                errors, "same_cohort_as",
+                f"{main} is itself linked to another report; link this source to that main report instead.",
+            )
+        if not source.cohort_note:
+            _add(errors, "cohort_note", "Say how the two reports are related (the same people, or very probably).")
+    return errors
+
+
+def caveat_errors(caveat) -> Errors:
+    errors: Errors = {}
+    if caveat.is_published and caveat.provenance == Provenance.NOT_CONFIRMED:
+        _add(errors, "is_published", "A caveat that is not confirmed ([NC]) cannot be shown to people.")
     return errors
 
 
@@ -140,6 +178,9 @@ def trial_errors(trial) -> Errors:
         _add(errors, "age_min", f"The youngest age ({trial.age_min}) cannot be above the oldest ({trial.age_max}).")
     if trial.edss_max is not None and not (0 <= trial.edss_max <= 10):
         _add(errors, "edss_max", f"EDSS runs from 0 to 10; {trial.edss_max} is outside it.")
+    if (trial.participants is None) != (not trial.participants_kind):
+        field = "participants" if trial.participants is None else "participants_kind"
+        _add(errors, field, "Give the number of people together with whether it is planned or took part, or neither.")
     return errors
 
 

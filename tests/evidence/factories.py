@@ -37,7 +37,7 @@ def figure_values(source: Source, **overrides) -> dict:
         time_point="5 years",
         time_point_months=60,
         population="Relapsing MS, Sweden",
-        subtype_group="relapsing",
+        includes_rrms=True,
         provenance="S=C",
     )
     values.update(overrides)
