@@ -1,43 +1,30 @@
 """`assess(profile=..., evidence=...)`: one pure function from a profile and the published evidence to the
-Assessment that every output (results page, printable summary, `manage.py assess`) renders.
+Assessment that every output (results pages, printable summaries, `manage.py assess`) renders.
 
-It describes, never recommends: verdicts say how the answers compare with what each guideline describes.
+It describes, never recommends: verdicts say how the answers compare with what each guideline describes, and
+the figures are chosen by the written selection rule (selection.py), never by how good they look.
 """
 from dataclasses import dataclass
 from datetime import date
 
-from decisionaid.evidence.choices import Outcome
+from django.utils.translation import gettext as _
 
 from .checks import (
     MET, NOT_MET, OUTSIDE, UNKNOWN, CriterionResult, aggressive, edss_plain, open_answers, run_check,
 )
 from .evidence import Evidence, GuidelineData, SourceRef
 from .factors import Factor, factors_for
-from .figures import (
-    BENEFIT_OUTCOMES,
-    RISK_OUTCOMES,
-    FigureGroup,
-    FigureView,
-    choose_key_figure,
-    fertility_prominent,
-    figure_view,
-    group_rank,
-    is_fertility_figure,
-    match_notes,
-    outside_stated_ranges,
-    sex_applies,
-    wants_fertility_information,
-)
+from .figures import FigureView, fertility_prominent, figure_view, is_fertility_figure, wants_fertility_information
+from .knowledge import KnowledgeQuestion, knowledge_check
+from .outcomes import OutcomeView, outcome_views, overview_outcomes
+from .population import OWN_TYPE, PERSON_TYPE_PLAIN, types_included
 from .profile import Profile, ProfileError
 from .questions import ANSWER_TEXT, questions_for
-from .knowledge import KnowledgeQuestion, knowledge_check
 from .read_back import Line, answers_read_back, values_read_back
+from .selection import sex_applies
 from .trials import TrialMatch, trials_for
 
-MEETS = "meets"
-BORDERLINE_VERDICT = "borderline"
-OUTSIDE_VERDICT = "outside"
-INCOMPLETE = "incomplete"
+from .verdicts import BORDERLINE_VERDICT, INCOMPLETE, MEETS, OUTSIDE_VERDICT  # noqa: E402  (re-exported)
 
 VERDICT_PLAIN = {
     MEETS: "Your answers match what this guideline describes as the people most likely to benefit.",
@@ -79,15 +66,6 @@ class UnknownAnswer:
 
 
 @dataclass(frozen=True)
-class MatchedStudy:
-    source: SourceRef
-    closeness: str  # "close": the person's own MS group and no stated range excludes them; "partly": mixed
-    population: str
-    notes: tuple[str, ...]
-    figure_keys: tuple[str, ...]
-
-
-@dataclass(frozen=True)
 class ValueAnswer:
     key: str
     answer: str
@@ -107,16 +85,20 @@ class Assessment:
     treatment_naive: bool
     tried_high_efficacy: bool
     first_line_trial_note: str  # set when first-line aHSCT is considered only within a trial
-    matched_studies: tuple[MatchedStudy, ...]
-    benefits: tuple[FigureView, ...]
-    risks: tuple[FigureView, ...]
-    fertility: tuple[FigureView, ...]  # only for women and sex "other"
+    outcomes: tuple[OutcomeView, ...]  # every outcome with a figure for this person, each once (outcomes.py)
+    overview_benefits: tuple[OutcomeView, ...]  # what the overview shows: as many benefits as harms
+    overview_harms: tuple[OutcomeView, ...]
+    benefits: tuple[FigureView, ...]  # the headline figure of each key benefit
+    risks: tuple[FigureView, ...]  # the headline figure of each key harm (periods stopping among them, for women)
+    fertility: tuple[FigureView, ...]  # periods, pregnancy and fertility: only for women and sex "other"
     fertility_prominent: bool
     comparisons: tuple[FigureView, ...]  # figures with a comparator (e.g. MIST: 3 of 55 vs 34 of 55)
-    further_evidence: tuple[FigureGroup, ...]
+    practical: tuple[FigureView, ...]  # what having the treatment is like (e.g. days in hospital)
+    no_study_of_own_type: str  # said plainly before any figure when no study was only in the person's type of MS
+    first_treatment_evidence: tuple[FigureView, ...]  # studies of aHSCT as a first treatment, for the untreated
     factors: tuple[Factor, ...]
-    trials: tuple[TrialMatch, ...]  # trials the answers fit or may fit; open ones first
-    other_trials: tuple[TrialMatch, ...]  # trials the answers do not fit, with the reasons
+    trials: tuple[TrialMatch, ...]  # recruiting trials, then running ones, then finished ones (background)
+    other_trials: tuple[TrialMatch, ...]  # recruiting or running trials the answers do not fit, with the reasons
     questions: tuple[str, ...]
     values: tuple[ValueAnswer, ...]
     knowledge_questions: tuple[KnowledgeQuestion, ...] = ()
@@ -178,79 +160,35 @@ def unknown_answers_for(*, profile: Profile, guidelines: tuple[GuidelineResult, 
     return tuple(sorted(answers, key=lambda a: not a.decides))  # stable: deciding answers first
 
 
-def _fact_figures(profile: Profile, evidence: Evidence):
-    """Published figures that concern this person: fertility figures only for women and sex "other"."""
-    for figure in evidence.figures:
-        if not sex_applies(profile, figure.sex):
-            continue
-        if is_fertility_figure(figure) and not wants_fertility_information(profile):
-            continue
-        yield figure
+def no_study_of_own_type(*, profile: Profile, evidence: Evidence) -> str:
+    """The plain statement that no study in the evidence was only in people with the person's type of MS."""
+    own = OWN_TYPE.get(profile.subtype)
+    if own is None:
+        return ""
+    if any(types_included(f) == {own} and not f.includes_other_diseases for f in evidence.figures):
+        return ""
+    return _(
+        "No study in our evidence was only in people with %(type)s. The figures here come from studies that "
+        "included other types of MS too, and each says who its people were."
+    ) % {"type": PERSON_TYPE_PLAIN[profile.subtype]}
 
 
-def matched_studies_for(*, profile: Profile, evidence: Evidence) -> tuple[MatchedStudy, ...]:
-    by_source: dict[str, list] = {}
-    for figure in _fact_figures(profile, evidence):
-        if figure.kind == "practical":
-            continue
-        notes, matches = match_notes(profile, figure)
-        rank = group_rank(profile, figure.subtype_group)
-        if outside_stated_ranges(profile, figure) or rank > 1:
-            continue
-        closeness = "close" if matches else "partly"
-        by_source.setdefault(figure.source.key, []).append((closeness, figure, notes))
-    studies = []
-    for entries in by_source.values():
-        best = min(entries, key=lambda e: (e[0] != "close", e[1].display_order))
-        closeness, figure, notes = best
-        studies.append(
-            MatchedStudy(
-                source=figure.source,
-                closeness=closeness,
-                population=figure.population,
-                notes=notes,
-                figure_keys=tuple(e[1].key for e in entries),
-            )
-        )
+def first_treatment_evidence(*, profile: Profile, evidence: Evidence) -> tuple[FigureView, ...]:
+    """For a person who has had no MS treatment: the studies of aHSCT as a first treatment, wherever they exist
+    (their caveats give their size and design)."""
+    if profile.dmts:
+        return ()
     return tuple(
-        sorted(studies, key=lambda s: (s.closeness != "close", -(s.source.n_patients or 0), s.source.short_name))
+        figure_view(f, profile=profile)
+        for f in evidence.figures
+        if f.treatment_naive_population and sex_applies(profile, f.sex)
     )
 
 
-def key_figures_for(
-    *, profile: Profile, evidence: Evidence, kind: str, outcomes: tuple[str, ...]
-) -> tuple[FigureView, ...]:
-    """For each outcome, the published figure that best matches the person (see figures.selection_rank)."""
-    prominent = fertility_prominent(profile)
-    views = []
-    for outcome in outcomes:
-        figure = choose_key_figure(profile, evidence, kind=kind, outcome=outcome)
-        if figure is None or (is_fertility_figure(figure) and not wants_fertility_information(profile)):
-            continue
-        views.append(figure_view(figure, profile=profile, prominent=prominent and is_fertility_figure(figure)))
-    return tuple(views)
-
-
-def further_evidence_for(*, profile: Profile, figures: list, shown_elsewhere: set[str]) -> tuple[FigureGroup, ...]:
-    """The other published figures, by kind and outcome; comparisons and fertility have sections of their own."""
-    groups: dict[tuple[str, str], list[FigureView]] = {}
-    for f in figures:
-        if f.key in shown_elsewhere or f.has_comparator or is_fertility_figure(f):
-            continue
-        groups.setdefault((f.kind, f.outcome), []).append(figure_view(f, profile=profile))
-    kind_order = {"benefit": 0, "risk": 1, "practical": 2}
-    outcome_order = {value: position for position, value in enumerate(Outcome.values)}
-    ordered = sorted(
-        groups.items(), key=lambda item: (kind_order.get(item[0][0], 3), outcome_order.get(item[0][1], 99))
-    )
-    return tuple(
-        FigureGroup(kind=kind, outcome=outcome, outcome_label=views[0].outcome_label, figures=tuple(views))
-        for (kind, outcome), views in ordered
-    )
-
-
-def assess(*, profile: Profile, evidence: Evidence) -> Assessment:
+def assess(*, profile: Profile, evidence: Evidence, today: date | None = None) -> Assessment:
+    """`today` decides which trial statuses are out of date (older than 12 months); by default, today."""
     validate_dmts(profile=profile, evidence=evidence)
+    today = today or date.today()
     guidelines = tuple(
         guideline_result(profile=profile, guideline=g, evidence=evidence)
         for g in sorted(evidence.guidelines, key=lambda g: (g.display_order, g.key))
@@ -260,23 +198,14 @@ def assess(*, profile: Profile, evidence: Evidence) -> Assessment:
     trial_notes = [c.note for g in guidelines for c in g.criteria if c.points_to_trials]
     first_line_trial_note = trial_notes[0] if trial_notes else ""
 
-    benefits = key_figures_for(profile=profile, evidence=evidence, kind="benefit", outcomes=BENEFIT_OUTCOMES)
-    risks = key_figures_for(profile=profile, evidence=evidence, kind="risk", outcomes=RISK_OUTCOMES)
-    prominent = fertility_prominent(profile)
-    shown = list(_fact_figures(profile, evidence))
-    fertility = tuple(
-        figure_view(f, profile=profile, prominent=prominent)
-        for f in sorted((f for f in shown if is_fertility_figure(f)), key=lambda f: (f.display_order, f.key))
-    )
-    comparisons = tuple(
-        figure_view(f, profile=profile) for f in shown if f.has_comparator and not is_fertility_figure(f)
-    )
-    further = further_evidence_for(
-        profile=profile, figures=shown, shown_elsewhere={view.key for view in benefits + risks}
-    )
+    outcomes = outcome_views(profile=profile, evidence=evidence)
+    overview_benefits, overview_harms = overview_outcomes(outcomes)
+    fertility_topics = tuple(o for o in outcomes if o.figures and is_fertility_figure(o.figures[0]))
+    all_views = [f for o in outcomes for f in o.figures]
+    key_headlines = [o.headline for o in outcomes if o.is_key and o.headline is not None]
 
     factors = factors_for(profile=profile, evidence=evidence)
-    trials, other_trials = trials_for(profile=profile, evidence=evidence)
+    trials, other_trials = trials_for(profile=profile, evidence=evidence, today=today)
     questions = questions_for(
         profile=profile,
         unknown_answers=unknown_answers,
@@ -300,20 +229,24 @@ def assess(*, profile: Profile, evidence: Evidence) -> Assessment:
         treatment_naive=not profile.dmts,
         tried_high_efficacy=tried_he,
         first_line_trial_note=first_line_trial_note,
-        matched_studies=matched_studies_for(profile=profile, evidence=evidence),
-        benefits=benefits,
-        risks=risks,
-        fertility=fertility,
-        fertility_prominent=prominent,
-        comparisons=comparisons,
-        further_evidence=further,
+        outcomes=outcomes,
+        overview_benefits=overview_benefits,
+        overview_harms=overview_harms,
+        benefits=tuple(f for f in key_headlines if f.kind == "benefit"),
+        risks=tuple(f for f in key_headlines if f.kind == "risk"),
+        fertility=tuple(f for o in fertility_topics for f in o.figures),
+        fertility_prominent=fertility_prominent(profile),
+        comparisons=tuple(f for f in all_views if f.comparator is not None and not is_fertility_figure(f)),
+        practical=tuple(f for o in outcomes if o.kind == "practical" for f in o.figures),
+        no_study_of_own_type=no_study_of_own_type(profile=profile, evidence=evidence),
+        first_treatment_evidence=first_treatment_evidence(profile=profile, evidence=evidence),
         factors=factors,
         trials=trials,
         other_trials=other_trials,
         questions=questions,
         values=tuple(ValueAnswer(key, answer) for key, answer in profile.values),
         knowledge_questions=knowledge_check(
-            guidelines=guidelines, risks=risks, fertility=fertility, show_fertility=bool(fertility)
+            guidelines=guidelines, outcomes=outcomes, show_fertility=wants_fertility_information(profile),
         ),
         answers_plain=answers_read_back(profile=profile, evidence=evidence, edss_value=edss_plain(profile)),
         values_plain=values_read_back(profile=profile),

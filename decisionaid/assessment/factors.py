@@ -38,6 +38,34 @@ def _lowest_threshold(evidence: Evidence, *check_names: str) -> Decimal | None:
     return min(values) if values else None
 
 
+def _thresholds_by_guideline(evidence: Evidence, check_name: str) -> list[tuple[Decimal, list[str]]]:
+    """[(threshold, [short names of the guidelines that use it])], lowest first: each guideline's own limit, so
+    that a page never states one guideline's limit as another's."""
+    by_value: dict[Decimal, list[str]] = {}
+    for g in sorted(evidence.guidelines, key=lambda g: (g.display_order, g.key)):
+        for c in g.criteria:
+            if c.check_name == check_name and c.threshold is not None:
+                by_value.setdefault(c.threshold, []).append(g.short_name)
+    return sorted(by_value.items())
+
+
+def _names(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _age_factor_text(limits: list[tuple[Decimal, list[str]]]) -> str:
+    per_guideline = "; ".join(f"{_names(names)}: younger than {number_plain(value)}" for value, names in limits)
+    return f"Being younger. The guidelines describe their best candidates as younger than a limit of their own ({per_guideline})."
+
+
+def _age_value(profile: Profile, limits: list[tuple[Decimal, list[str]]]) -> str:
+    value = f"{profile.age} years old"
+    under = [names for limit, names in limits if profile.age < limit]
+    if under and len(under) < len(limits):
+        value += f": under the limit of {_names([n for names in under for n in names])} only"
+    return value
+
+
 def _activity(profile: Profile) -> bool | None:
     """≥1 relapse or MRI activity in 12 months; None when unknown answers leave it open."""
     if (profile.relapses_12m or 0) >= 1 or profile.mri_activity_12m == "yes":
@@ -86,11 +114,12 @@ def factors_for(*, profile: Profile, evidence: Evidence) -> tuple[Factor, ...]:
 
     specs = []
     if age_limit is not None:
+        age_limits = _thresholds_by_guideline(evidence, Check.AGE_BELOW)
         specs.append((
             "younger_age", FAVOURABLE, "benefit",
-            f"Being younger. The guidelines describe their best candidates as younger than "
-            f"{number_plain(age_limit)}.",
-            profile.age < age_limit, f"{profile.age} years old", GUIDELINE_SOURCES,
+            _age_factor_text(age_limits) if len(age_limits) > 1 else
+            f"Being younger. The guidelines describe their best candidates as younger than {number_plain(age_limit)}.",
+            profile.age < age_limit, _age_value(profile, age_limits), GUIDELINE_SOURCES,
         ))
     if duration_limit is not None:
         specs.append((

@@ -1,49 +1,70 @@
-"""Published figures as the pages show them, and the choice of key figures for a person.
+"""Published figures as the pages show them.
 
 Every view carries the published value untouched (`per_100`), its source, population, time point and kind of
-estimate, and a text equivalent built only from those numbers. Only the icon count is rounded, and flagged.
+estimate, and sentences built only from those fields: `text` in plain words for patients (no confidence levels,
+hazard ratios, p-values or regimen names), `text_clinical` for the clinician view and handout. Only the icon
+count and the "about N in 100" of the plain sentence are rounded, and both say so.
 """
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.utils.translation import gettext as _
+
 from decisionaid.evidence.choices import Estimate, Outcome, SubtypeGroup
 
 from .checks import number_plain
-from .evidence import Evidence, FigureData, SourceRef
+from .evidence import FigureData, SourceRef
+from .population import is_eligible, population_notes, types_plain
 from .profile import Profile
+from .selection import sex_applies, size, topic_of  # noqa: F401  (sex_applies: used by assess)
 
-BENEFIT_OUTCOMES = (
-    Outcome.NEDA.value,
-    Outcome.RELAPSE_FREE.value,
-    Outcome.PROGRESSION_FREE.value,
-    Outcome.DISABILITY_IMPROVED.value,
-)
-RISK_OUTCOMES = (
-    Outcome.DEATH_100_DAYS.value,
-    Outcome.FEBRILE_NEUTROPENIA.value,
-    Outcome.THYROID.value,
-    Outcome.OVARIAN_FAILURE.value,
-)
 FERTILITY_OUTCOMES = (
-    Outcome.OVARIAN_FAILURE.value, Outcome.MENSES_NOT_RECOVERED.value, Outcome.MENSES_RECOVERED.value, Outcome.PREGNANCY.value,
+    Outcome.OVARIAN_FAILURE.value, Outcome.MENSES_NOT_RECOVERED.value, Outcome.MENSES_RECOVERED.value,
+    Outcome.PREGNANCY.value,
 )
 ESTIMATED = (Estimate.KAPLAN_MEIER.value, Estimate.POOLED.value, Estimate.CUMULATIVE_INCIDENCE.value)
-OUTCOME_LABELS = dict(Outcome.choices)
 ESTIMATE_LABELS = dict(Estimate.choices)
 SUBTYPE_GROUP_LABELS = dict(SubtypeGroup.choices)
-GROUP_PLAIN = {
-    SubtypeGroup.RELAPSING: "relapsing MS",
-    SubtypeGroup.PROGRESSIVE: "progressive MS",
-    SubtypeGroup.SECONDARY_PROGRESSIVE: "secondary progressive MS",
-    SubtypeGroup.PRIMARY_PROGRESSIVE: "primary progressive MS",
-    SubtypeGroup.MIXED: "relapsing or progressive MS",
-    SubtypeGroup.AUTOIMMUNE: "several autoimmune diseases",
-}
+
+
+def _titles() -> dict[str, str]:
+    """One plain title per outcome (the deaths share one: selection.RISK_TOPICS)."""
+    return {
+        "neda": _("No signs of MS activity"),
+        "relapse_free": _("No relapses"),
+        "mri_activity_free": _("No new MRI activity"),
+        "progression_free": _("No lasting worsening of disability"),
+        "event_free": _("No relapse, no new MRI activity and no worsening"),
+        "disability_improved": _("Less disability than before"),
+        "disability_stable": _("The same disability as before"),
+        "disability_worsened": _("Disability got worse"),
+        "treatment_failure": _("Treatment did not work (the trial's own measure)"),
+        "working": _("Working full-time"),
+        "death": _("Deaths linked to the treatment"),
+        "febrile_neutropenia": _("Fever while white blood cells were very low"),
+        "severe_adverse_event": _("A serious side effect"),
+        "viral_reactivation": _("A virus became active again"),
+        "herpes_zoster": _("Shingles"),
+        "thyroid": _("Thyroid disease"),
+        "secondary_autoimmune": _("Another autoimmune disease"),
+        "itp": _("Low platelets caused by the immune system (ITP)"),
+        "ovarian_failure": _("Periods stopped for more than a year"),
+        "menses_not_recovered": _("Periods did not come back"),
+        "menses_recovered": _("Periods came back"),
+        "pregnancy": _("Became pregnant after treatment"),
+        "hospital_stay": _("Time in hospital"),
+        "other": _("Other"),
+    }
+
+
+def topic_title(topic: str) -> str:
+    return _titles().get(topic, topic)
 
 
 @dataclass(frozen=True)
 class ComparatorView:
     label: str
+    label_plain: str
     numerator: int | None
     denominator: int | None
     per_100: Decimal | None
@@ -53,14 +74,23 @@ class ComparatorView:
 
 
 @dataclass(frozen=True)
+class CaveatView:
+    key: str
+    text: str
+    source: SourceRef
+
+
+@dataclass(frozen=True)
 class FigureView:
     key: str
     kind: str
     outcome: str
-    outcome_label: str
+    topic: str  # the title it is shown under (deaths of every kind share one)
+    outcome_label: str  # that title in words
     label_plain: str
     label_technical: str
     arm: str
+    arm_plain: str
     per_100: Decimal | None  # exactly as published (or computed from published counts, see per_100_computed)
     per_100_computed: bool
     icons: int | None  # per_100 rounded to whole people for an icon array of 100
@@ -68,9 +98,11 @@ class FigureView:
     icons_note: str
     numerator: int | None
     denominator: int | None
+    size: int  # people the figure is about (its denominator, else the study's size)
     estimate: str
     estimate_label: str
     is_estimate: bool
+    is_pooled: bool
     ci_low: Decimal | None
     ci_high: Decimal | None
     ci_level: int | None
@@ -79,7 +111,8 @@ class FigureView:
     amount_range: str
     time_point: str
     time_point_months: int | None
-    population: str
+    population: str  # the study's own description (clinician view)
+    who: str  # the study's people in a few plain words, with their number and country
     subtype_group: str
     subtype_group_label: str
     sex: str
@@ -93,19 +126,15 @@ class FigureView:
     correction_note: str
     comparison_note: str
     comparator: ComparatorView | None
-    text: str
+    text: str  # plain sentence: the picture's text equivalent
+    text_clinical: str
+    range_plain: str  # the study's uncertainty range in words, "" when there is none
     zero_note: str  # said when no one in the study had the event: none is not the same as impossible
-    matches_person: bool  # the population resembles the person's answers
-    match_notes: tuple[str, ...]  # how the population differs from the person, in plain words
+    matches_person: bool  # the study's people match the person (selection: eligible)
+    match_notes: tuple[str, ...]  # how the study's people differ from the person, in plain words
+    caveats: tuple[CaveatView, ...] = ()
+    companion_text: str = ""  # the sentence of the figure always shown with this one
     prominent: bool = False  # fertility figures when a pregnancy is wished or the person is unsure
-
-
-@dataclass(frozen=True)
-class FigureGroup:
-    kind: str
-    outcome: str
-    outcome_label: str
-    figures: tuple[FigureView, ...]
 
 
 # -- numbers into words ------------------------------------------------------------------------------------
@@ -119,72 +148,122 @@ def icons_for(per_100: Decimal | None) -> tuple[int | None, bool]:
     return whole, whole != per_100
 
 
-def _icons_note(per_100: Decimal | None, icons: int | None, rounded: bool, who: str) -> str:
+def _icons_note(per_100: Decimal | None, icons: int | None, rounded: bool, women: bool) -> str:
     if not rounded or icons is None:
         return ""
-    noun = who if icons != 1 else ("woman" if who == "women" else "person")
-    return (
-        f"The picture shows {icons} {noun} in 100 because it cannot show part of a person; "
-        f"the study figure is {number_plain(per_100)} in 100."
-    )
+    if icons == 1:
+        noun = _("woman") if women else _("person")
+    else:
+        noun = _("women") if women else _("people")
+    return _(
+        "The picture shows %(icons)s %(noun)s in 100 because it cannot show part of a person; the study figure "
+        "is %(value)s in 100."
+    ) % {"icons": icons, "noun": noun, "value": number_plain(per_100)}
+
+
+def _who_word(figure: FigureData) -> str:
+    return _("women") if figure.sex == "female" else _("people")
 
 
 def _when(figure: FigureData) -> str:
+    """The time in the sentence: "5 years after treatment", or the figure's own words."""
     months = figure.time_point_months
     if months is None:
-        return ""
+        return f" {figure.time_point}" if figure.time_point else ""
     if months % 12 == 0:
         years = months // 12
-        return f" {years} year{'s' if years != 1 else ''} after treatment"
-    return f" {months} month{'s' if months != 1 else ''} after treatment"
+        return " " + (_("1 year after treatment") if years == 1 else _("%(n)s years after treatment") % {"n": years})
+    return " " + (_("1 month after treatment") if months == 1 else _("%(n)s months after treatment") % {"n": months})
 
 
-def _who(figure: FigureData) -> str:
-    return "women" if figure.sex == "female" else "people"
+def in_100_plain(value: Decimal, noun: str = "") -> str:
+    """ "about 18 in 100 (18.4 in the study)", "73 in 100 people", "fewer than 1 in 100 (0.19 in the study)"."""
+    whole, rounded = icons_for(value)
+    noun = f" {noun}" if noun else ""
+    if not rounded:
+        return _("%(n)s in 100%(noun)s") % {"n": whole, "noun": noun}
+    if whole == 0:
+        return _("fewer than 1 in 100%(noun)s (%(exact)s in the study)") % {"noun": noun, "exact": number_plain(value)}
+    return _("about %(n)s in 100%(noun)s (%(exact)s in the study)") % {
+        "n": whole, "noun": noun, "exact": number_plain(value),
+    }
+
+
+def range_plain(figure: FigureData) -> str:
+    if figure.ci_low is None or figure.ci_high is None:
+        return ""
+    return _("the study's range: %(low)s to %(high)s in 100") % {
+        "low": number_plain(figure.ci_low), "high": number_plain(figure.ci_high),
+    }
 
 
 def figure_text(figure: FigureData, *, name_arm: bool | None = None, with_time: bool = True) -> str:
-    """A sentence built only from the figure's own fields. The arm is named when another group is shown."""
-    name_arm = (figure.has_comparator if name_arm is None else name_arm) and bool(figure.arm)
-    who = _who(figure)
+    """The plain sentence, built only from the figure's own fields: the count or estimate first, then what
+    happened and when; then, in a sentence of its own (no brackets inside brackets), what kind of number it is.
+    The group is named in plain words when another group is shown beside it."""
+    name_arm = (figure.has_comparator if name_arm is None else name_arm) and bool(figure.arm_plain or figure.arm)
+    who = _who_word(figure)
     label = figure.label_plain
+    when = _when(figure) if with_time else ""
     if figure.per_100 is None:
         amount = f"{number_plain(figure.amount)} {figure.amount_unit}".strip() if figure.amount is not None else ""
-        details = [figure.time_point] + ([f"range {figure.amount_range}"] if figure.amount_range else [])
-        return f"{label[:1].upper()}{label[1:]}: {amount} ({'; '.join(details)})."
-    value = number_plain(figure.per_100)
-    details: list[str] = []
-    if with_time and figure.time_point_months is None:
-        details.append(figure.time_point)
+        return f"{label[:1].upper()}{label[1:]}: {amount}, {figure.time_point}."
+    value = figure.per_100
     if figure.estimate == Estimate.COUNT and figure.numerator is not None and figure.denominator:
-        lead = f"{figure.numerator} of {figure.denominator} {who}"
-        exact = Decimal(100 * figure.numerator) / Decimal(figure.denominator)
-        details.append(f"{'about ' if exact != figure.per_100 else ''}{value} in 100")
-    elif figure.estimate in ESTIMATED:
-        lead = f"{'about' if name_arm else 'About'} {value} of 100 {who}"
-        details.append("estimated")
+        lead = _("%(n)s of %(d)s %(who)s") % {"n": figure.numerator, "d": figure.denominator, "who": who}
+        detail = _("That is %(in_100)s.") % {"in_100": in_100_plain(value)}
     else:
-        lead = f"{value} of 100 {who}"
+        whole, rounded = icons_for(value)
+        if whole == 0 and rounded:
+            lead = _("Fewer than 1 in 100 %(who)s (%(exact)s in the study)") % {"who": who, "exact": number_plain(value)}
+        elif rounded:
+            lead = _("About %(n)s in 100 %(who)s (%(exact)s in the study)") % {
+                "n": whole, "who": who, "exact": number_plain(value),
+            }
+        else:
+            lead = _("%(n)s in 100 %(who)s") % {"n": whole, "who": who}
+        kind = _("This is an estimate") if figure.estimate in ESTIMATED else _("This is the study's percentage")
+        spread = range_plain(figure)
+        detail = f"{kind}; {spread}." if spread else f"{kind}."
+    arm = (figure.arm_plain or figure.arm) if name_arm else ""
+    text = f"{lead} {label}{when}."
+    if arm:  # "aHSCT: 3 of 55 people ...", the group as written (it may start with "aHSCT")
+        text = f"{arm}: {text[:1].lower() if text[:1] != 'A' or text[:2] == 'Ab' else text[:1]}{text[1:]}"
+    return f"{text} {detail}"
+
+
+def text_clinical(figure: FigureData) -> str:
+    """One line for clinicians: label, value as published, interval with its level, n/N, time."""
+    if figure.per_100 is None:
+        return f"{figure.label_technical}: {number_plain(figure.amount)} {figure.amount_unit} ({figure.time_point})"
+    parts = [f"{figure.label_technical}: {number_plain(figure.per_100)}%"]
     if figure.ci_low is not None and figure.ci_high is not None:
-        details.append(f"range {number_plain(figure.ci_low)} to {number_plain(figure.ci_high)}")
-    text = f"{lead} {label}{_when(figure) if with_time else ''}"
-    if name_arm:
-        text = f"{figure.arm}: {text}"
-    return f"{text} ({'; '.join(details)})." if details else f"{text}."
+        level = f"{figure.ci_level}% CI " if figure.ci_level else ""
+        parts.append(f"({level}{number_plain(figure.ci_low)}–{number_plain(figure.ci_high)})")
+    if figure.numerator is not None and figure.denominator:
+        parts.append(f"{figure.numerator}/{figure.denominator}")
+    elif figure.denominator:
+        parts.append(f"n = {figure.denominator}")
+    parts.append(figure.time_point)
+    if figure.arm:
+        parts.append(figure.arm)
+    return f"{parts[0]} " + ", ".join(parts[1:])
 
 
 def _comparator(figure: FigureData) -> ComparatorView | None:
     if not figure.has_comparator:
         return None
     icons, rounded = icons_for(figure.comparator_per_100)
+    label_plain = figure.comparator_label_plain or figure.comparator_label
     if figure.comparator_per_100 is None:
-        text = f"{figure.comparator_label}: {figure.comparison_note or 'see the study'}."
+        text = f"{label_plain[:1].upper()}{label_plain[1:]}: {figure.comparison_note or _('see the study')}."
     else:
         # The comparator group in the same words and format as the aHSCT group; its time is left out because a
         # comparator may be measured at another time (e.g. "before aHSCT").
         twin = replace(
             figure,
             arm=figure.comparator_label,
+            arm_plain=label_plain,
             numerator=figure.comparator_numerator,
             denominator=figure.comparator_denominator,
             per_100=figure.comparator_per_100,
@@ -196,6 +275,7 @@ def _comparator(figure: FigureData) -> ComparatorView | None:
         text = figure_text(twin, name_arm=True, with_time=False)
     return ComparatorView(
         label=figure.comparator_label,
+        label_plain=label_plain,
         numerator=figure.comparator_numerator,
         denominator=figure.comparator_denominator,
         per_100=figure.comparator_per_100,
@@ -207,113 +287,60 @@ def _comparator(figure: FigureData) -> ComparatorView | None:
 
 def _zero_note(figure: FigureData) -> str:
     if figure.per_100 is not None and figure.per_100 == 0 and figure.kind == "risk":
-        size = f"the {figure.denominator} {_who(figure)} in this study" if figure.denominator else "this study"
-        return f"None of {size} {figure.label_plain}. That does not mean it cannot happen."
+        if figure.denominator:
+            size_words = _("the %(n)s %(who)s in this study") % {"n": figure.denominator, "who": _who_word(figure)}
+        else:
+            size_words = _("the people in this study")
+        return _("None of %(people)s %(what)s. That does not mean it cannot happen.") % {
+            "people": size_words, "what": figure.label_plain.rstrip(","),
+        }
     return ""
 
 
-# -- how closely a population resembles the person --------------------------------------------------------
+def who_plain(figure: FigureData) -> str:
+    """The study's people in a few words, with their number and country: "174 people with relapsing-remitting
+    MS, Sweden". The study's full description is for the clinician view."""
+    people = types_plain(figure)
+    if figure.sex == "female":
+        people = people.replace(_("people"), _("women"), 1)
+    pooled = figure.estimate == Estimate.POOLED
+    # The number is the figure's own denominator; without one, the study's size is said as the study's.
+    words = f"{figure.denominator} {people}" if figure.denominator else people[:1].upper() + people[1:]
+    if pooled:
+        return _("%(people)s, several studies pooled") % {"people": words}
+    country = figure.source.country
+    words = f"{words}, {country}" if country else words
+    if not figure.denominator and figure.source.n_patients:
+        words += " " + _("(a study of %(n)s people)") % {"n": figure.source.n_patients}
+    return words
 
 
-def person_group(profile: Profile) -> str | None:
-    if profile.is_relapsing:
-        return SubtypeGroup.RELAPSING.value
-    if profile.is_progressive:
-        return SubtypeGroup.PROGRESSIVE.value
-    return None
-
-
-def group_rank(profile: Profile, subtype_group: str) -> int:
-    """0: the person's own group; 1: mixed (or any MS group when the subtype is unsure); 2: other; 3: not MS."""
-    if subtype_group == SubtypeGroup.AUTOIMMUNE:
-        return 3
-    own = person_group(profile)
-    if subtype_group in (SubtypeGroup.SECONDARY_PROGRESSIVE, SubtypeGroup.PRIMARY_PROGRESSIVE):
-        subtype_group = SubtypeGroup.PROGRESSIVE
-    if own is None:
-        return 0 if subtype_group == SubtypeGroup.MIXED else 1
-    if subtype_group == own:
-        return 0
-    return 1 if subtype_group == SubtypeGroup.MIXED else 2
-
-
-def sex_applies(profile: Profile, figure_sex: str) -> bool:
-    return figure_sex == "any" or (figure_sex == "female" and profile.sex in ("female", "other"))
-
-
-def bounds_plain(low, high, unit: str) -> str:
-    if low is not None and high is not None:
-        return f"{unit} {low} to {high}"
-    if low is not None:
-        return f"{unit} {low} or more"
-    return f"{unit} {high} or less"
-
-
-def _range_notes(profile: Profile, figure: FigureData) -> tuple[list[str], bool]:
-    """Plain notes on age and EDSS ranges the figure states, and whether the person is clearly outside one."""
-    notes, outside = [], False
-    low, high = figure.age_min, figure.age_max
-    if (low is not None and profile.age < low) or (high is not None and profile.age > high):
-        outside = True
-        notes.append(f"The study took people {bounds_plain(low, high, 'aged')}.")
-    span = profile.edss_range
-    e_low, e_high = figure.edss_min, figure.edss_max
-    if e_low is not None or e_high is not None:
-        described = bounds_plain(e_low, e_high, "with an EDSS of")
-        if span is None:
-            notes.append(f"The study took people {described}; your EDSS is not known.")
-        elif (e_high is not None and span[0] > e_high) or (e_low is not None and span[1] < e_low):
-            outside = True
-            notes.append(f"The study took people {described}.")
-    return notes, outside
-
-
-def outside_stated_ranges(profile: Profile, figure: FigureData) -> bool:
-    """The figure states an age or EDSS range that the person's answers are clearly outside."""
-    return _range_notes(profile, figure)[1]
-
-
-def match_notes(profile: Profile, figure: FigureData) -> tuple[tuple[str, ...], bool]:
-    notes: list[str] = []
-    rank = group_rank(profile, figure.subtype_group)
-    if rank == 3:
-        notes.append("This study was about several autoimmune diseases, not only MS.")
-    elif person_group(profile) is None:
-        if figure.subtype_group != SubtypeGroup.MIXED:
-            notes.append(f"This study was in people with {GROUP_PLAIN[figure.subtype_group]}.")
-    elif rank == 1:
-        notes.append("This study included people with relapsing and people with progressive MS.")
-    elif rank == 2:
-        notes.append(
-            f"This study was in people with {GROUP_PLAIN[figure.subtype_group]}; your answers "
-            f"say {GROUP_PLAIN[person_group(profile)]}."
-        )
-    range_notes, outside = _range_notes(profile, figure)
-    notes.extend(range_notes)
-    return tuple(notes), rank == 0 and not outside
-
-
-def figure_view(figure: FigureData, *, profile: Profile, prominent: bool = False) -> FigureView:
+def figure_view(
+    figure: FigureData, *, profile: Profile, prominent: bool = False, companion: FigureData | None = None
+) -> FigureView:
     icons, rounded = icons_for(figure.per_100)
-    notes, matches = match_notes(profile, figure)
     return FigureView(
         key=figure.key,
         kind=figure.kind,
         outcome=figure.outcome,
-        outcome_label=OUTCOME_LABELS.get(figure.outcome, figure.outcome),
+        topic=topic_of(figure.outcome),
+        outcome_label=topic_title(topic_of(figure.outcome)),
         label_plain=figure.label_plain,
         label_technical=figure.label_technical,
         arm=figure.arm,
+        arm_plain=figure.arm_plain,
         per_100=figure.per_100,
         per_100_computed=figure.per_100_computed,
         icons=icons,
         icons_rounded=rounded,
-        icons_note=_icons_note(figure.per_100, icons, rounded, _who(figure)),
+        icons_note=_icons_note(figure.per_100, icons, rounded, figure.sex == "female"),
         numerator=figure.numerator,
         denominator=figure.denominator,
+        size=size(figure),
         estimate=figure.estimate,
         estimate_label=ESTIMATE_LABELS.get(figure.estimate, figure.estimate),
         is_estimate=figure.estimate in ESTIMATED,
+        is_pooled=figure.estimate == Estimate.POOLED,
         ci_low=figure.ci_low,
         ci_high=figure.ci_high,
         ci_level=figure.ci_level,
@@ -323,6 +350,7 @@ def figure_view(figure: FigureData, *, profile: Profile, prominent: bool = False
         time_point=figure.time_point,
         time_point_months=figure.time_point_months,
         population=figure.population,
+        who=who_plain(figure),
         subtype_group=figure.subtype_group,
         subtype_group_label=SUBTYPE_GROUP_LABELS.get(figure.subtype_group, figure.subtype_group),
         sex=figure.sex,
@@ -337,55 +365,15 @@ def figure_view(figure: FigureData, *, profile: Profile, prominent: bool = False
         comparison_note=figure.comparison_note,
         comparator=_comparator(figure),
         text=figure_text(figure),
+        text_clinical=text_clinical(figure),
+        range_plain=range_plain(figure),
         zero_note=_zero_note(figure),
-        matches_person=matches,
-        match_notes=notes,
+        matches_person=is_eligible(profile, figure),
+        match_notes=population_notes(profile, figure),
+        caveats=tuple(CaveatView(c.key, c.text_plain, c.source) for c in figure.caveats),
+        companion_text=figure_text(companion) if companion is not None else "",
         prominent=prominent,
     )
-
-
-# -- choosing the key figure for each outcome ------------------------------------------------------------
-
-
-def _size(figure: FigureData) -> int:
-    return figure.denominator or figure.source.n_patients or 0
-
-
-def selection_rank(profile: Profile, figure: FigureData) -> tuple:
-    """Lower is better: the person's population group, no stated range excluding them, a single study rather
-    than a pooled estimate, a fixed time point, the larger then the more recent study, the time point
-    nearest 5 years (so outcomes line up), then the editors' display order."""
-    _, outside = _range_notes(profile, figure)
-    months = figure.time_point_months
-    return (
-        group_rank(profile, figure.subtype_group),
-        outside,
-        figure.estimate == Estimate.POOLED,
-        months is None,
-        -_size(figure),
-        -(figure.source.year or 0),
-        abs(months - 60) if months is not None else 0,
-        figure.display_order,
-        figure.key,
-    )
-
-
-def candidates(profile: Profile, evidence: Evidence, *, kind: str, outcome: str) -> list[FigureData]:
-    """Published figures for an outcome that can fill an icon array and concern this person."""
-    return [
-        f
-        for f in evidence.figures
-        if f.kind == kind
-        and f.outcome == outcome
-        and f.per_100 is not None
-        and sex_applies(profile, f.sex)
-        and f.subtype_group != SubtypeGroup.AUTOIMMUNE
-    ]
-
-
-def choose_key_figure(profile: Profile, evidence: Evidence, *, kind: str, outcome: str) -> FigureData | None:
-    options = candidates(profile, evidence, kind=kind, outcome=outcome)
-    return min(options, key=lambda f: selection_rank(profile, f)) if options else None
 
 
 def wants_fertility_information(profile: Profile) -> bool:
@@ -396,5 +384,5 @@ def fertility_prominent(profile: Profile) -> bool:
     return wants_fertility_information(profile) and profile.pregnancy_wish in ("yes", "unsure")
 
 
-def is_fertility_figure(figure: FigureData) -> bool:
+def is_fertility_figure(figure) -> bool:
     return figure.outcome in FERTILITY_OUTCOMES or figure.sex == "female"

@@ -1,6 +1,9 @@
 """A short knowledge check, as the Ottawa decision aids have: questions with explained answers, built from
-this person's assessment so that every fact in an answer comes from the evidence rows."""
+this person's assessment, so that every fact in an answer is the same figure, range and pooled estimate the
+pages show (outcomes.py)."""
 from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
 
 
 @dataclass(frozen=True)
@@ -10,38 +13,52 @@ class KnowledgeQuestion:
     explanation: str
 
 
-def knowledge_check(*, guidelines, risks, fertility, show_fertility: bool) -> tuple[KnowledgeQuestion, ...]:
+def _outcome(outcomes, topic):
+    return next((o for o in outcomes if o.topic == topic and o.headline is not None), None)
+
+
+def _evidence_sentence(outcome) -> str:
+    """The headline, the range across studies and any pooled estimate, with the headline's source."""
+    parts = [outcome.headline.text, _("Source: %(source)s.") % {"source": outcome.headline.source.short_name}]
+    if outcome.range_text:
+        parts.append(outcome.range_text)
+    parts.extend(outcome.pooled_text)
+    return " ".join(parts)
+
+
+def knowledge_check(*, guidelines, outcomes, show_fertility: bool) -> tuple[KnowledgeQuestion, ...]:
     questions = [
         KnowledgeQuestion(
-            "Does this aid tell you whether to have aHSCT?",
-            "No.",
-            "It shows how your answers compare with the guidelines and what the studies found. "
-            "You and your neurologist decide together.",
+            _("Does this aid tell you whether to have aHSCT?"),
+            _("No."),
+            _(
+                "It shows how your answers compare with the guidelines and what the studies found. "
+                "You and your neurologist decide together."
+            ),
         )
     ]
-    verdicts = {g.short_name: g.verdict_plain for g in guidelines}
     if len({g.verdict for g in guidelines}) > 1:
-        explanation = "For your answers they differ: " + " ".join(f"{name}: {plain}" for name, plain in verdicts.items())
+        explanation = _("For your answers they differ: ") + " ".join(
+            f"{g.short_name}: {g.verdict_plain}" for g in guidelines
+        )
     else:
-        explanation = (
+        explanation = _(
             "For your answers they say the same thing, but they differ in places, for example in age limits. "
-            + " ".join(g.confidence_note for g in guidelines[:1])
-        )
-    questions.append(KnowledgeQuestion("Do the three guidelines always agree?", "No.", explanation))
-    if risks:
+        ) + " ".join(g.confidence_note for g in guidelines[:1])
+    questions.append(KnowledgeQuestion(_("Do the three guidelines always agree?"), _("No."), explanation))
+    activity = _outcome(outcomes, "neda")
+    if activity is not None:
         questions.append(
-            KnowledgeQuestion(
-                "Is aHSCT free of serious risks?",
-                "No.",
-                " ".join(f"{risk.text} Source: {risk.source.short_name}." for risk in risks[:2]),
-            )
+            KnowledgeQuestion(_("Does aHSCT stop MS activity in everyone?"), _("No."), _evidence_sentence(activity))
         )
-    if show_fertility and fertility:
+    deaths = _outcome(outcomes, "death")
+    if deaths is not None:
         questions.append(
-            KnowledgeQuestion(
-                "Can aHSCT affect periods and fertility?",
-                "Yes.",
-                f"{fertility[0].text} Source: {fertility[0].source.short_name}.",
-            )
+            KnowledgeQuestion(_("Is aHSCT free of serious risks?"), _("No."), _evidence_sentence(deaths))
+        )
+    periods = _outcome(outcomes, "ovarian_failure")
+    if show_fertility and periods is not None:
+        questions.append(
+            KnowledgeQuestion(_("Can aHSCT affect periods and fertility?"), _("Yes."), _evidence_sentence(periods))
         )
     return tuple(questions)

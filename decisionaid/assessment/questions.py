@@ -5,8 +5,11 @@ evidence says matters for people like this person.
 """
 from collections.abc import Iterable
 
+from django.utils.translation import gettext as _
+
 from .checks import BORDERLINE, NOT_MET
 from .profile import Profile
+from .verdicts import BORDERLINE_VERDICT
 
 # Profile field -> (what the answer is, the question that settles it).
 ANSWER_TEXT = {
@@ -70,29 +73,42 @@ def questions_for(
                 "storing sperm before treatment?"
             )
 
+    # Only recruiting trials are something to ask to join; a status older than 12 months is asked about.
     open_trials = [m for m in trials if m.is_recruiting and m.fits is not False]
     for match in open_trials:
         trial = match.trial
-        questions.append(
-            f"Could I take part in the {trial.name} trial ({trial.registry_id})? Its status was "
-            f"“recruiting” as of {trial.status_as_of}: is it still open?"
-        )
+        if match.is_stale:
+            questions.append(
+                _(
+                    "Is the %(name)s trial (%(registry)s) still recruiting, and could I take part? Its last "
+                    "recorded status (%(when)s) was recruiting."
+                ) % {"name": trial.name, "registry": match.registry_text, "when": trial.status_as_of}
+            )
+        else:
+            questions.append(
+                _("Could I take part in the %(name)s trial (%(registry)s)? It was recruiting as of %(when)s.")
+                % {"name": trial.name, "registry": match.registry_text, "when": trial.status_as_of}
+            )
     if first_line_trial_note and not open_trials:
         questions.append(
-            "aHSCT as a first treatment is offered only within a clinical trial. Is there a trial I could take "
-            "part in?"
+            _("aHSCT as a first treatment is offered only within a clinical trial. Is there a trial I could take part in?")
         )
 
+    # Only the points of guidelines whose overall verdict is "may be considered": a guideline that already
+    # describes the person as outside is never quoted as one that may consider them.
     borderline = list(dict.fromkeys(
         criterion.label_plain
         for guideline in guidelines
+        if guideline.verdict == BORDERLINE_VERDICT
         for criterion in guideline.criteria
         if criterion.result == NOT_MET and criterion.effect == BORDERLINE
     ))
     if borderline:
         questions.append(
-            "Some guidelines describe people with answers like mine as ones who 'may be considered'. How do the "
-            f"points I do not fully match ({'; '.join(borderline)}) apply to me?"
+            _(
+                "Some guidelines describe people with answers like mine as ones who 'may be considered'. How do "
+                "the points I do not fully match apply to me: %(points)s?"
+            ) % {"points": "; ".join(borderline)}
         )
 
     if not tried_high_efficacy and profile.high_efficacy_contraindicated is not True:

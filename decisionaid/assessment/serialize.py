@@ -10,7 +10,8 @@ from typing import Any
 from .assess import Assessment, GuidelineResult
 from .checks import CriterionResult
 from .evidence import SourceRef, TrialData
-from .figures import FigureGroup, FigureView
+from .figures import FigureView
+from .outcomes import OutcomeView, RangeEnd
 from .profile import Profile
 from .trials import TrialMatch
 
@@ -94,12 +95,28 @@ def figure_to_dict(figure: FigureView) -> dict:
     return data
 
 
-def group_to_dict(group: FigureGroup) -> dict:
+def _end_to_dict(end: RangeEnd | None) -> dict | None:
+    if end is None:
+        return None
+    return {"key": end.figure.key, "per_100": number(end.figure.per_100), "value": end.value, "study": end.study,
+            "when": end.when, "size": end.figure.size}
+
+
+def outcome_to_dict(outcome: OutcomeView) -> dict:
     return {
-        "kind": group.kind,
-        "outcome": group.outcome,
-        "outcome_label": group.outcome_label,
-        "figures": [figure_to_dict(f) for f in group.figures],
+        "topic": outcome.topic,
+        "kind": outcome.kind,
+        "title": outcome.title,
+        "is_key": outcome.is_key,
+        "headline": outcome.headline.key if outcome.headline else None,
+        "studies": [f.key for f in outcome.studies],
+        "pooled": [f.key for f in outcome.pooled],
+        "lowest": _end_to_dict(outcome.lowest),
+        "highest": _end_to_dict(outcome.highest),
+        "range_text": outcome.range_text,
+        "pooled_text": list(outcome.pooled_text),
+        "from_other_people": outcome.from_other_people,
+        "figures": [figure_to_dict(f) for f in outcome.figures],
     }
 
 
@@ -118,8 +135,13 @@ def trial_match_to_dict(match: TrialMatch) -> dict:
         "status_label": match.status_label,
         "status_as_of": match.trial.status_as_of,
         "status_read_on": match.trial.status_read_on.isoformat() if match.trial.status_read_on else None,
+        "group": match.group,
         "is_recruiting": match.is_recruiting,
         "is_finished": match.is_finished,
+        "is_stale": match.is_stale,
+        "status_note": match.status_note,
+        "registry_text": match.registry_text,
+        "size_text": match.size_text,
         "fits": match.fits,
         "reasons": list(match.reasons),
         "trial": trial_to_dict(match.trial),
@@ -147,22 +169,19 @@ def assessment_to_dict(assessment: Assessment) -> dict:
         "treatment_naive": assessment.treatment_naive,
         "tried_high_efficacy": assessment.tried_high_efficacy,
         "first_line_trial_note": assessment.first_line_trial_note,
+        "no_study_of_own_type": assessment.no_study_of_own_type,
         "benefits": [figure_to_dict(f) for f in assessment.benefits],
         "risks": [figure_to_dict(f) for f in assessment.risks],
+        "outcomes": [outcome_to_dict(o) for o in assessment.outcomes],
+        "overview": {
+            "benefits": [o.topic for o in assessment.overview_benefits],
+            "harms": [o.topic for o in assessment.overview_harms],
+        },
         "fertility": [figure_to_dict(f) for f in assessment.fertility],
         "fertility_prominent": assessment.fertility_prominent,
         "comparisons": [figure_to_dict(f) for f in assessment.comparisons],
-        "further_evidence": [group_to_dict(g) for g in assessment.further_evidence],
-        "matched_studies": [
-            {
-                "source": source_to_dict(study.source),
-                "closeness": study.closeness,
-                "population": study.population,
-                "notes": list(study.notes),
-                "figure_keys": list(study.figure_keys),
-            }
-            for study in assessment.matched_studies
-        ],
+        "practical": [figure_to_dict(f) for f in assessment.practical],
+        "first_treatment_evidence": [figure_to_dict(f) for f in assessment.first_treatment_evidence],
         "factors": [
             {
                 "key": factor.key,
@@ -179,4 +198,8 @@ def assessment_to_dict(assessment: Assessment) -> dict:
         "other_trials": [trial_match_to_dict(m) for m in assessment.other_trials],
         "questions": list(assessment.questions),
         "values": [{"key": v.key, "answer": v.answer} for v in assessment.values],
+        "knowledge_check": [
+            {"question": q.question, "answer": q.answer, "explanation": q.explanation}
+            for q in assessment.knowledge_questions
+        ],
     }

@@ -11,10 +11,9 @@ from decisionaid.assessment.assess import (
 )
 from decisionaid.assessment.checks import MET, NOT_MET, UNKNOWN, CriterionResult, number_plain, treatments_plain
 from decisionaid.assessment.evidence import Evidence, SourceRef
-from decisionaid.assessment.figures import GROUP_PLAIN, FigureView, person_group
+from decisionaid.assessment.figures import FigureView
 from decisionaid.assessment.profile import Profile
 from decisionaid.assessment.read_back import PREGNANCY, WALKING, YES_NO_UNKNOWN
-from decisionaid.evidence.choices import SubtypeGroup
 
 PATIENT = "patient"
 CLINICIAN = "clinician"
@@ -148,16 +147,8 @@ def guideline_notes(assessment: Assessment) -> tuple[str, ...]:
 
 
 def who_plain(figure: FigureView, profile: Profile) -> str:
-    """Who the figure is about, in a few words: the study's group (and the person's own when it differs), then
-    the assessment's notes on any age or EDSS range the study states. The full population is on the results
-    page and in the clinician handout."""
-    people = "Women" if figure.sex == "female" else "People"
-    who = f"{people} with {GROUP_PLAIN.get(figure.subtype_group, figure.subtype_group_label)}"
-    own = person_group(profile)
-    if own and figure.subtype_group not in (own, SubtypeGroup.MIXED, SubtypeGroup.AUTOIMMUNE):
-        who += f"; your answers say {GROUP_PLAIN[own]}"
-    ranges = [note for note in figure.match_notes if note.startswith(RANGE_NOTE_START)]
-    return " ".join([who + "."] + ranges)
+    """Who the figure is about, in a few words, then how they differ from the person (the assessment's notes)."""
+    return " ".join([figure.who + "."] + list(figure.match_notes))
 
 
 def patient_figure_sections(assessment: Assessment) -> tuple[PatientFigureSection, ...]:
@@ -178,7 +169,7 @@ def patient_figure_sections(assessment: Assessment) -> tuple[PatientFigureSectio
 
 def practical_figures(assessment: Assessment) -> tuple[FigureView, ...]:
     """The practical figures (e.g. days in hospital): what having the treatment is like."""
-    return tuple(f for group in assessment.further_evidence if group.kind == "practical" for f in group.figures)
+    return assessment.practical
 
 
 # -- the clinician handout --------------------------------------------------------------------------------

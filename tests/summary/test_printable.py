@@ -1,5 +1,4 @@
 """decisionaid.summary.printable: how the summaries arrange one Assessment (no request, no PDF)."""
-from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -66,11 +65,14 @@ def test_who_names_the_study_group_and_where_it_differs_from_the_person(evidence
     relapsing = assessment_for(evidence)
     figure = relapsing.benefits[0]
     assert figure.subtype_group == "relapsing"
-    assert who_plain(figure, relapsing.profile) == "People with relapsing MS."
-    progressive = profile_from_data({**BASE, "subtype": "ppms"})
-    assert who_plain(figure, progressive) == "People with relapsing MS; your answers say progressive MS."
-    assert who_plain(replace(figure, subtype_group="mixed", sex="female"), progressive) == (
-        "Women with relapsing or progressive MS."
+    assert who_plain(figure, relapsing.profile) == "174 people with relapsing-remitting MS, Sweden."
+    progressive = assessment_for(evidence, subtype="ppms")
+    spms_only = next(
+        f for o in progressive.outcomes for f in o.figures if f.key == "b25-progression-free-4y-burt-2021-spms"
+    )
+    assert who_plain(spms_only, progressive.profile) == (
+        "93 people with secondary progressive MS, United States. This study was in people with secondary "
+        "progressive MS; your answers say primary progressive MS."
     )
 
 

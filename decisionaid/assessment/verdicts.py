@@ -1,0 +1,5 @@
+"""The four verdicts a guideline comparison can have (GUIDELINE_RULES.md)."""
+MEETS = "meets"
+BORDERLINE_VERDICT = "borderline"
+OUTSIDE_VERDICT = "outside"
+INCOMPLETE = "incomplete"
