@@ -168,8 +168,8 @@ def no_study_of_own_type(*, profile: Profile, evidence: Evidence) -> str:
     if any(types_included(f) == {own} and not f.includes_other_diseases for f in evidence.figures):
         return ""
     return _(
-        "No study in our evidence was only in people with %(type)s. The figures here come from studies that "
-        "included other types of MS too, and each says who its people were."
+        "No study in our evidence was only in people with %(type)s: the figures come from studies of several "
+        "types of MS."
     ) % {"type": PERSON_TYPE_PLAIN[profile.subtype]}
 
 

@@ -118,6 +118,7 @@ class FigureData:
     comparator_denominator: int | None = None
     comparator_per_100: Decimal | None = None
     comparison_note: str = ""
+    comparison_kind: str = ""
     correction_note: str = ""
     display_order: int = 100
     companion_key: str = ""  # another figure of the same study always shown with this one
@@ -228,7 +229,7 @@ _FIGURE_FIELDS = (
     "edss_typical", "provenance", "arm", "arm_plain", "numerator", "denominator", "per_100", "per_100_computed",
     "ci_low", "ci_high", "ci_level", "amount", "amount_unit", "amount_range", "time_point_months", "sex", "age_min",
     "age_max", "edss_min", "edss_max", "regimen", "comparator_label", "comparator_label_plain",
-    "comparator_numerator", "comparator_denominator", "comparator_per_100", "comparison_note", "correction_note",
+    "comparator_numerator", "comparator_denominator", "comparator_per_100", "comparison_note", "comparison_kind", "correction_note",
     "display_order",
 )
 _TRIAL_FIELDS = (

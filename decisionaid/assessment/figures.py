@@ -125,6 +125,7 @@ class FigureView:
     provenance: str
     correction_note: str
     comparison_note: str
+    comparison_kind: str  # treatment / regimen / before_after, or "" without a comparator
     comparator: ComparatorView | None
     text: str  # plain sentence: the picture's text equivalent
     text_clinical: str
@@ -149,16 +150,16 @@ def icons_for(per_100: Decimal | None) -> tuple[int | None, bool]:
 
 
 def _icons_note(per_100: Decimal | None, icons: int | None, rounded: bool, women: bool) -> str:
+    """Said wherever the picture rounds a figure: a picture cannot show part of a person."""
     if not rounded or icons is None:
         return ""
     if icons == 1:
         noun = _("woman") if women else _("person")
     else:
         noun = _("women") if women else _("people")
-    return _(
-        "The picture shows %(icons)s %(noun)s in 100 because it cannot show part of a person; the study figure "
-        "is %(value)s in 100."
-    ) % {"icons": icons, "noun": noun, "value": number_plain(per_100)}
+    return _("The picture rounds %(value)s to %(icons)s whole %(noun)s.") % {
+        "value": number_plain(per_100), "icons": icons, "noun": noun,
+    }
 
 
 def _who_word(figure: FigureData) -> str:
@@ -363,6 +364,7 @@ def figure_view(
         provenance=figure.provenance,
         correction_note=figure.correction_note,
         comparison_note=figure.comparison_note,
+        comparison_kind=figure.comparison_kind,
         comparator=_comparator(figure),
         text=figure_text(figure),
         text_clinical=text_clinical(figure),

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from decisionaid.evidence.choices import Outcome
 
+from .checks import number_plain
 from .evidence import Evidence, FigureData
 from .figures import (
     FigureView, fertility_prominent, figure_view, icons_for, in_100_plain, is_fertility_figure, topic_title,
@@ -20,9 +21,10 @@ from .population import is_eligible
 from .profile import Profile
 from .selection import KEY_TOPICS, Selection, rank_key, select, sex_applies, topic_of
 
-# The key outcomes the overview shows, the same number of benefits and harms (IPDAS: equal detail).
-OVERVIEW_BENEFITS = ("neda", "progression_free")
-OVERVIEW_HARMS = ("death", "febrile_neutropenia")
+# The key outcomes the overview shows, the same number of benefits and harms (IPDAS: equal detail): one of
+# each keeps the overview within three phone screens; every other one is a click away, in the same format.
+OVERVIEW_BENEFITS = ("neda",)
+OVERVIEW_HARMS = ("death",)
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,8 @@ class OutcomeView:
     lowest: RangeEnd | None
     highest: RangeEnd | None
     range_text: str  # the range in one sentence, or what there is instead ("only one study")
+    range_short: str  # the same in a few words, exact values, with the pooled estimates (overview, summaries)
+    headline_short: str  # the headline in a few words: "73 in 100, at 5 years: Sweden, 174 people."
     pooled_text: tuple[str, ...]
     from_other_people: bool  # no study of people like the person: the figures are from other people
     others: tuple[FigureView, ...]  # every other figure of this outcome for the person, closest first
@@ -117,6 +121,54 @@ def _range_text(selection: Selection, lowest: RangeEnd | None, highest: RangeEnd
     }
 
 
+def _place(figure: FigureView) -> str:
+    """Where a study's people were and how many: "UK, 271 people"; a study's short name when it has no country."""
+    where = figure.source.country or study_name(figure)
+    if "," in where or len(where) > 24:  # "United States, Europe and South America (4 centres)": name the study
+        where = study_name(figure)
+    return _("%(where)s, %(n)s people") % {"where": where, "n": figure.size} if figure.size else where
+
+
+def _range_short(selection: Selection, lowest: RangeEnd | None, highest: RangeEnd | None, count: int,
+                 pooled: tuple[FigureView, ...]) -> str:
+    """The range in a few words, exact values, each end with its place and number of people; then any pooled
+    estimate: "3 studies: 46.2 (United Kingdom, 271 people) to 83 in 100 (Norway, 30 people). Pooled: 68 in 100."."""
+    if count < 2:
+        words = (_("Only one study of other people.") if selection.from_other_people else
+                 _("Only one study of people like you.")) if count else ""
+    elif lowest.figure.per_100 == highest.figure.per_100:
+        words = _("%(n)s studies, each %(value)s in 100.") % {"n": count, "value": number_plain(lowest.figure.per_100)}
+    else:
+        words = _("%(n)s studies, %(low)s to %(high)s in 100: %(low_place)s; %(high_place)s.") % {
+            "n": count, "low": number_plain(lowest.figure.per_100), "low_place": _place(lowest.figure),
+            "high": number_plain(highest.figure.per_100), "high_place": _place(highest.figure),
+        }
+    if pooled:
+        values = []
+        for figure in pooled:
+            value = number_plain(figure.per_100)
+            if figure.ci_low is not None and figure.ci_high is not None:
+                value = _("%(value)s (range %(low)s to %(high)s)") % {
+                    "value": value, "low": number_plain(figure.ci_low), "high": number_plain(figure.ci_high),
+                }
+            values.append(value)
+        words += " " + _("Pooled: %(values)s in 100.") % {"values": _(" and ").join(values)}
+    return words.strip()
+
+
+def _headline_short(figure: FigureView) -> str:
+    """ "73 in 100, at 5 years: Sweden, 174 people." or "5 of 364 people, within 100 days: United Kingdom."
+    (exact values; counts as counted, their number of people said once)."""
+    if figure.numerator is not None and figure.denominator and figure.estimate == "count":
+        people = _("women") if figure.sex == "female" else _("people")
+        value = _("%(n)s of %(d)s %(who)s") % {"n": figure.numerator, "d": figure.denominator, "who": people}
+        place = figure.source.country if figure.source.country and "," not in figure.source.country else study_name(figure)
+    else:
+        value = _("%(value)s in 100") % {"value": number_plain(figure.per_100)}
+        place = _place(figure)
+    return _("%(value)s, %(when)s: %(place)s.") % {"value": value, "when": when_plain(figure), "place": place}
+
+
 def _pooled_text(figure: FigureView) -> str:
     spread = ""
     if figure.ci_low is not None and figure.ci_high is not None:
@@ -170,6 +222,8 @@ def outcome_view(
         lowest=lowest,
         highest=highest,
         range_text=_range_text(selection, lowest, highest, len(studies)),
+        range_short=_range_short(selection, lowest, highest, len(studies), pooled),
+        headline_short=_headline_short(studies[0]) if studies else "",
         pooled_text=tuple(_pooled_text(p) for p in pooled),
         from_other_people=selection.from_other_people,
         others=tuple(view(f) for f in rest),

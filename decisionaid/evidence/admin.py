@@ -118,6 +118,7 @@ class FigureAdmin(ReviewedAdmin):
                 "fields": (
                     ("comparator_label", "comparator_label_plain"),
                     ("comparator_numerator", "comparator_denominator", "comparator_per_100"), "comparison_note",
+                    "comparison_kind",
                 )
             },
         ),

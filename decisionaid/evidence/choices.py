@@ -113,6 +113,14 @@ def subtype_group_for(*, rrms: bool, spms: bool, ppms: bool, other_diseases: boo
     return SubtypeGroup.MIXED.value  # no type ticked: validation refuses it; treat as not known
 
 
+class ComparisonKind(models.TextChoices):
+    """What the comparison group of a figure is."""
+
+    TREATMENT = "treatment", "Another MS treatment"
+    REGIMEN = "regimen", "Another aHSCT regimen"
+    BEFORE_AFTER = "before_after", "The same people before aHSCT"
+
+
 class ParticipantsKind(models.TextChoices):
     PLANNED = "planned", "Planned"
     ENROLLED = "enrolled", "Took part"

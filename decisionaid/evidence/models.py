@@ -13,6 +13,7 @@ from . import review, validation
 from .choices import (
     FACT_PROVENANCE,
     Check,
+    ComparisonKind,
     Design,
     Effect,
     Estimate,
@@ -204,6 +205,10 @@ class Figure(CleanReportsConstraints, Reviewed):
     comparator_denominator = models.PositiveIntegerField(null=True, blank=True)
     comparator_per_100 = models.DecimalField("Comparator value per 100", **PER_100)
     comparison_note = models.CharField(max_length=200, blank=True, help_text='e.g. "HR 0.07 (95% CI 0.02–0.24)".')
+    comparison_kind = models.CharField(
+        max_length=12, choices=ComparisonKind.choices, blank=True,
+        help_text="What the comparison group is: another MS treatment, another aHSCT regimen, or the same people before.",
+    )
     companion = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
         help_text="Another figure of the same study that is always shown with this one, e.g. the other half of "

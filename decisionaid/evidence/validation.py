@@ -118,6 +118,11 @@ def figure_errors(figure) -> Errors:
     ):
         missing = "arm_plain" if not figure.arm_plain else "comparator_label_plain"
         _add(errors, missing, "A comparison needs both groups in plain words (no regimen names), for patients' pages.")
+    has_comparator = bool(figure.comparator_label) or figure.comparator_per_100 is not None
+    if has_comparator and not figure.comparison_kind:
+        _add(errors, "comparison_kind", "Say what the comparison group is: another treatment, another regimen, or before aHSCT.")
+    if figure.comparison_kind and not has_comparator:
+        _add(errors, "comparison_kind", "A comparison kind needs a comparator group (its label and value).")
     companion = getattr(figure, "companion", None)
     if companion is not None:
         if figure.pk is not None and companion.pk == figure.pk:

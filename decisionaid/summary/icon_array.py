@@ -17,10 +17,26 @@ CELL_WIDTH, CELL_HEIGHT = 20, 26
 PERSON_PATH = "M10 2.5a4.5 4.5 0 1 1 0 9a4.5 4.5 0 1 1 0-9zM2.5 24v-6.5c0-3.6 3-5.5 7.5-5.5s7.5 1.9 7.5 5.5V24z"
 
 PALETTE = {
-    # (fill of people it happened to, their hatch lines, outline of everyone else). Contrast >= 3:1 on white.
+    # (fill of people it happened to, their pattern's marks, outline of everyone else). Contrast >= 3:1 on white.
     "benefit": ("#1b5e20", "#ffffff", "#5f6b5f"),
     "risk": ("#8e1b1b", "#ffffff", "#6b5f5f"),
 }
+
+
+def _pattern(pattern_id: str, kind: str) -> str:
+    """The filled people's pattern: dots for a benefit, diagonal stripes for a harm, so that the two read apart
+    in a black-and-white print as well as by colour."""
+    fill, mark, _ = PALETTE[kind]
+    if kind == "benefit":
+        return (
+            f'<pattern id="{pattern_id}" patternUnits="userSpaceOnUse" width="4" height="4">'
+            f'<rect width="4" height="4" fill="{fill}"/><circle cx="2" cy="2" r="0.9" fill="{mark}"/></pattern>'
+        )
+    return (
+        f'<pattern id="{pattern_id}" patternUnits="userSpaceOnUse" width="4" height="4" patternTransform="rotate(45)">'
+        f'<rect width="4" height="4" fill="{fill}"/><line x1="0" y1="0" x2="0" y2="4" stroke="{mark}" stroke-width="1.2"/>'
+        f"</pattern>"
+    )
 
 
 def cell_positions(count: int) -> list[tuple[int, int]]:
@@ -38,7 +54,7 @@ def _check(count: int, element_id: str) -> None:
 def icon_array_svg(*, count: int, text: str, kind: str, element_id: str) -> SafeString:
     """One array of 100 people, `count` of them filled. `text` is its text equivalent, read by screen readers."""
     _check(count, element_id)
-    fill, hatch, outline = PALETTE[kind]
+    fill, _, outline = PALETTE[kind]
     width, height = COLUMNS * CELL_WIDTH, ROWS * CELL_HEIGHT
     pattern_id, person_id, title_id = f"{element_id}h", f"{element_id}p", f"{element_id}t"
     filled = cell_positions(count)
@@ -52,12 +68,10 @@ def icon_array_svg(*, count: int, text: str, kind: str, element_id: str) -> Safe
         f'<svg xmlns="http://www.w3.org/2000/svg" class="icon-array icon-array-{kind}" id="{element_id}" '
         f'role="img" aria-labelledby="{title_id}" viewBox="0 0 {width} {height}" width="{width}" height="{height}">'
         f'<title id="{title_id}">{escape(text)}</title>'
-        f"<defs>"
-        f'<pattern id="{pattern_id}" patternUnits="userSpaceOnUse" width="4" height="4" patternTransform="rotate(45)">'
-        f'<rect width="4" height="4" fill="{fill}"/><line x1="0" y1="0" x2="0" y2="4" stroke="{hatch}" stroke-width="1.2"/>'
-        f"</pattern>"
-        f'<path id="{person_id}" d="{PERSON_PATH}"/>'
-        f"</defs>"
+        "<defs>"
+        + _pattern(pattern_id, kind)
+        + f'<path id="{person_id}" d="{PERSON_PATH}"/>'
+        "</defs>"
         f'<g class="icon-event" fill="url(#{pattern_id})" stroke="{fill}" stroke-width="1">{people(filled)}</g>'
         f'<g class="icon-none" fill="#ffffff" stroke="{outline}" stroke-width="1.2">{people(empty)}</g>'
         "</svg>"
@@ -81,7 +95,7 @@ def print_icon_array_svg(*, count: int, text: str, kind: str, element_id: str) -
     filled people as one path and the others as another instead of 100 <use> references. WeasyPrint draws it
     in less than half the time and the PDF is a third of the size; browsers show the same picture."""
     _check(count, element_id)
-    fill, hatch, outline = PALETTE[kind]
+    fill, _, outline = PALETTE[kind]
     width, height = COLUMNS * CELL_WIDTH, ROWS * CELL_HEIGHT
     pattern_id, title_id = f"{element_id}h", f"{element_id}t"
     filled = cell_positions(count)
@@ -95,11 +109,9 @@ def print_icon_array_svg(*, count: int, text: str, kind: str, element_id: str) -
         f'<svg xmlns="http://www.w3.org/2000/svg" class="icon-array icon-array-{kind}" id="{element_id}" '
         f'role="img" aria-labelledby="{title_id}" viewBox="0 0 {width} {height}" width="{width}" height="{height}">'
         f'<title id="{title_id}">{escape(text)}</title>'
-        f"<defs>"
-        f'<pattern id="{pattern_id}" patternUnits="userSpaceOnUse" width="4" height="4" patternTransform="rotate(45)">'
-        f'<rect width="4" height="4" fill="{fill}"/><line x1="0" y1="0" x2="0" y2="4" stroke="{hatch}" stroke-width="1.2"/>'
-        f"</pattern>"
-        f"</defs>"
+        "<defs>"
+        + _pattern(pattern_id, kind)
+        + "</defs>"
         + (f'<path class="icon-event" fill="url(#{pattern_id})" stroke="{fill}" stroke-width="1" d="{people(filled)}"/>'
            if filled else "")
         + (f'<path class="icon-none" fill="#ffffff" stroke="{outline}" stroke-width="1.2" d="{people(empty)}"/>'

@@ -11,11 +11,17 @@ from decisionaid.assessment.assess import (
 )
 from decisionaid.assessment.checks import MET, NOT_MET, UNKNOWN, CriterionResult, number_plain, treatments_plain
 from decisionaid.assessment.evidence import Evidence, SourceRef
+from django.utils.translation import gettext as _
+
 from decisionaid.assessment.figures import FigureView
+from decisionaid.assessment.outcomes import OutcomeView
 from decisionaid.assessment.profile import Profile
 from decisionaid.assessment.read_back import PREGNANCY, WALKING, YES_NO_UNKNOWN
 
+from .results_pages import fertility_outcomes
+
 PATIENT = "patient"
+LARGE_PRINT = "large-print"  # the patient summary in large print: the same content, bigger
 CLINICIAN = "clinician"
 
 # Short headings for each verdict; the full sentence is the assessment's own `verdict_plain`.
@@ -88,19 +94,16 @@ class FigureSection:
 
 @dataclass(frozen=True)
 class PatientFigure:
-    figure: FigureView
+    outcome: OutcomeView  # its title, the range across studies and pooled estimates
+    figure: FigureView  # the headline: the picture
     who: str  # the reference class in a few words (the full population is in the clinician handout)
 
 
 @dataclass(frozen=True)
 class PatientFigureSection:
+    kind: str  # benefit / risk / fertility
     title: str
     items: tuple[PatientFigure, ...]
-
-    @property
-    def columns(self) -> int:
-        """Cards a row on paper: three when there are exactly three (one row, no half-empty one), else two."""
-        return 3 if len(self.items) == 3 else 2
 
 
 @dataclass(frozen=True)
@@ -130,9 +133,6 @@ def guideline_summaries(assessment: Assessment) -> tuple[GuidelineSummary, ...]:
     )
 
 
-# The assessment's notes on stated age and EDSS ranges (figures.match_notes) start with this.
-RANGE_NOTE_START = "The study took people"
-
 
 def guideline_notes(assessment: Assessment) -> tuple[str, ...]:
     """The criteria's notes, each once, for under the three guidelines; not the first-line trial note (shown on
@@ -152,18 +152,26 @@ def who_plain(figure: FigureView, profile: Profile) -> str:
 
 
 def patient_figure_sections(assessment: Assessment) -> tuple[PatientFigureSection, ...]:
-    """The key benefits and risks, each drawn the same way; for a person who may want a child, the periods and
-    fertility figures too (those not already among the risks)."""
-    sections = [("Possible benefits", assessment.benefits), ("Possible harms", assessment.risks)]
+    """The key benefits and harms, each drawn the same way with the range across studies; for a person who may
+    want a child, the other periods and fertility outcomes too."""
+    key = [o for o in assessment.outcomes if o.is_key and o.headline is not None]
+    sections = [
+        ("benefit", _("Possible benefits"), [o for o in key if o.kind == "benefit"]),
+        ("risk", _("Possible harms"), [o for o in key if o.kind == "risk"]),
+    ]
     if assessment.fertility_prominent:
-        shown = {figure.key for figure in assessment.risks}
-        sections.append(
-            ("Periods and fertility", tuple(f for f in assessment.fertility if f.key not in shown))
-        )
+        shown = {o.topic for o in key}
+        sections.append((
+            "fertility", _("Periods and fertility"),
+            [o for o in fertility_outcomes(assessment) if o.headline is not None and o.topic not in shown],
+        ))
     return tuple(
-        PatientFigureSection(title, tuple(PatientFigure(f, who_plain(f, assessment.profile)) for f in figures))
-        for title, figures in sections
-        if figures
+        PatientFigureSection(
+            kind, title,
+            tuple(PatientFigure(o, o.headline, who_plain(o.headline, assessment.profile)) for o in outcomes),
+        )
+        for kind, title, outcomes in sections
+        if outcomes
     )
 
 
@@ -227,11 +235,23 @@ def clinical_profile(assessment: Assessment, *, evidence: Evidence) -> tuple[Pro
     return tuple(lines)
 
 
+@dataclass(frozen=True)
+class ClinicianOutcome:
+    """One key outcome in the handout: every eligible study (the headline first), pooled estimates, the range."""
+
+    outcome: OutcomeView
+    rows: tuple[FigureView, ...]
+
+
+def clinician_outcomes(assessment: Assessment) -> tuple[ClinicianOutcome, ...]:
+    """The key outcomes (benefits, then harms), then the periods and fertility outcomes for women."""
+    chosen = [o for o in assessment.outcomes if o.is_key and o.headline is not None]
+    chosen += [o for o in fertility_outcomes(assessment) if o not in chosen and o.headline is not None]
+    return tuple(ClinicianOutcome(o, o.studies + o.pooled) for o in chosen)
+
+
 def clinician_figure_sections(assessment: Assessment) -> tuple[FigureSection, ...]:
     sections = [
-        FigureSection("Key benefit figures", assessment.benefits),
-        FigureSection("Key risk figures", assessment.risks),
-        FigureSection("Ovarian function, menses and pregnancy", assessment.fertility),
         FigureSection("Comparative figures (aHSCT and a comparator group)", assessment.comparisons),
     ]
     return tuple(section for section in sections if section.figures)
@@ -242,6 +262,9 @@ def cited_sources(assessment: Assessment) -> tuple[Reference, ...]:
     sources: dict[str, SourceRef] = {}
     for g in assessment.guidelines:
         sources.setdefault(g.source.key, g.source)
+    for item in clinician_outcomes(assessment):
+        for figure in item.rows:
+            sources.setdefault(figure.source.key, figure.source)
     for section in clinician_figure_sections(assessment):
         for figure in section.figures:
             sources.setdefault(figure.source.key, figure.source)
@@ -258,17 +281,18 @@ def cited_sources(assessment: Assessment) -> tuple[Reference, ...]:
 
 
 def pdf_filename(kind: str, made_on: date) -> str:
-    name = "ahsct-clinician-handout" if kind == CLINICIAN else "ahsct-summary"
+    name = {CLINICIAN: "ahsct-clinician-handout", LARGE_PRINT: "ahsct-summary-large-print"}.get(kind, "ahsct-summary")
     return f"{name}-{made_on.isoformat()}.pdf"
 
 
 def summary_context(assessment: Assessment, *, kind: str, made_on: date, evidence: Evidence) -> dict:
     """Everything a summary template needs, for the patient summary or the clinician handout."""
-    context = {"assessment": assessment, "made_on": made_on, "kind": kind}
+    context = {"assessment": assessment, "made_on": made_on, "kind": kind, "large_print": kind == LARGE_PRINT}
     if kind == CLINICIAN:
         context.update(
             profile_lines=clinical_profile(assessment, evidence=evidence),
             guideline_tables=guideline_tables(assessment),
+            outcomes=clinician_outcomes(assessment),
             figure_sections=clinician_figure_sections(assessment),
             references=cited_sources(assessment),
         )

@@ -1,10 +1,10 @@
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
 from decisionaid.assessment.assess import assess
 from decisionaid.assessment.evidence import load_published_evidence
@@ -12,10 +12,16 @@ from decisionaid.assessment.profile import ProfileError
 from decisionaid.questionnaire.answers import saved_profile
 
 from .pdf import paper_size, render_pdf
-from .printable import CLINICIAN, PATIENT, pdf_filename, summary_context
-from .sure import SURE_ITEMS, SureForm, sure_result
+from .printable import CLINICIAN, LARGE_PRINT, PATIENT, pdf_filename, summary_context
+from .sure import SureForm, sure_result
+from .results_pages import topic_context, verdict_lines
+from .topics import BY_SLUG, CHECK, part_of, topics_for
 
-SUMMARY_TEMPLATES = {PATIENT: "summary/patient_summary.html", CLINICIAN: "summary/clinician_summary.html"}
+SUMMARY_TEMPLATES = {
+    PATIENT: "summary/patient_summary.html",
+    LARGE_PRINT: "summary/patient_summary.html",
+    CLINICIAN: "summary/clinician_summary.html",
+}
 
 
 def _assessment_and_evidence_or_redirect(request):
@@ -39,25 +45,48 @@ def _assessment_or_redirect(request):
     return assessment, redirect_response
 
 
+def _page_context(assessment) -> dict:
+    return {
+        "assessment": assessment,
+        "profile": assessment.profile,
+        "clinician": assessment.profile.role == "clinician",
+        "topics": topics_for(assessment),
+    }
+
+
+@require_GET
+@never_cache
 def results(request):
-    """GET shows the results; POST scores the SURE test on the page without storing the answers."""
+    """The overview: what this means for the person, in a few phone screens, with the list of topic pages."""
     assessment, redirect_response = _assessment_or_redirect(request)
     if redirect_response:
         return redirect_response
-    sure_form = SureForm(request.POST or None)
-    sure = sure_result(sure_form.cleaned_data) if request.method == "POST" and sure_form.is_valid() else None
-    return render(
-        request,
-        "summary/results.html",
-        {
-            "assessment": assessment,
-            "profile": assessment.profile,
-            "clinician": assessment.profile.role == "clinician",
-            "sure_form": sure_form,
-            "sure_items": SURE_ITEMS,
-            "sure": sure,
-        },
-    )
+    return render(request, "summary/results.html", {**_page_context(assessment), "verdicts": verdict_lines(assessment)})
+
+
+@require_http_methods(["GET", "POST"])
+@never_cache
+def topic(request, topic: str):
+    """One topic page. POST only on the last one: it scores the SURE test on the page and stores nothing."""
+    if topic not in BY_SLUG:
+        raise Http404("No such part of the results.")
+    assessment, redirect_response = _assessment_or_redirect(request)
+    if redirect_response:
+        return redirect_response
+    part = part_of(assessment, topic)
+    if part is None:  # a page that does not apply to this person (periods and fertility, for a man)
+        messages.info(request, "That part of the results does not apply to your answers.")
+        return redirect("summary:results")
+    if request.method == "POST" and part.topic is not CHECK:
+        return HttpResponseNotAllowed(["GET"])
+    context = {**_page_context(assessment), "part": part, **topic_context(part.topic.slug, assessment)}
+    if part.topic is CHECK:
+        sure_form = SureForm(request.POST or None)
+        context.update(
+            sure_form=sure_form,
+            sure=sure_result(sure_form.cleaned_data) if request.method == "POST" and sure_form.is_valid() else None,
+        )
+    return render(request, part.topic.template, context)
 
 
 def _summary(request, *, kind: str, as_pdf: bool):
@@ -89,6 +118,18 @@ def patient_summary(request):
 @never_cache
 def patient_summary_pdf(request):
     return _summary(request, kind=PATIENT, as_pdf=True)
+
+
+@require_GET
+@never_cache
+def large_print_summary(request):
+    return _summary(request, kind=LARGE_PRINT, as_pdf=False)
+
+
+@require_GET
+@never_cache
+def large_print_summary_pdf(request):
+    return _summary(request, kind=LARGE_PRINT, as_pdf=True)
 
 
 @require_GET

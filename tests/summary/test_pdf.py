@@ -236,8 +236,7 @@ def test_the_patient_summary_reads_back_published_numbers_untouched(renders):
     read = renders.pdf("female_pregnancy", PATIENT_PDF)
     # Counts, estimates with their ranges, and a rounded icon count with the figure it stands for.
     for text in ("80 of 149 people", "73 in 100 people", "the study's range: 66 to 81 in 100", "0 of 55 people",
-                 "The picture shows 87 people in 100 because it cannot show part of a person; "
-                 "the study figure is 86.9 in 100.",
+                 "The picture rounds 86.9 to 87 whole people.",
                  "Silfverberg 2024 (JNNP)", "HALT-MS (Nash 2017)", "Burt 2021"):
         assert read.contains(text), text
 
