@@ -173,15 +173,17 @@ def no_study_of_own_type(*, profile: Profile, evidence: Evidence) -> str:
     ) % {"type": PERSON_TYPE_PLAIN[profile.subtype]}
 
 
-def first_treatment_evidence(*, profile: Profile, evidence: Evidence) -> tuple[FigureView, ...]:
+def first_treatment_evidence(
+    *, profile: Profile, evidence: Evidence, headlines: set[str] = frozenset()
+) -> tuple[FigureView, ...]:
     """For a person who has had no MS treatment: the studies of aHSCT as a first treatment, wherever they exist
-    (their caveats give their size and design)."""
+    (their caveats give their size and design), unless already a key outcome's headline."""
     if profile.dmts:
         return ()
     return tuple(
         figure_view(f, profile=profile)
         for f in evidence.figures
-        if f.treatment_naive_population and sex_applies(profile, f.sex)
+        if f.treatment_naive_population and sex_applies(profile, f.sex) and f.key not in headlines
     )
 
 
@@ -239,7 +241,9 @@ def assess(*, profile: Profile, evidence: Evidence, today: date | None = None) -
         comparisons=tuple(f for f in all_views if f.comparator is not None and not is_fertility_figure(f)),
         practical=tuple(f for o in outcomes if o.kind == "practical" for f in o.figures),
         no_study_of_own_type=no_study_of_own_type(profile=profile, evidence=evidence),
-        first_treatment_evidence=first_treatment_evidence(profile=profile, evidence=evidence),
+        first_treatment_evidence=first_treatment_evidence(
+            profile=profile, evidence=evidence, headlines={f.key for f in key_headlines}
+        ),
         factors=factors,
         trials=trials,
         other_trials=other_trials,

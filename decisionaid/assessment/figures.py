@@ -128,6 +128,7 @@ class FigureView:
     comparison_kind: str  # treatment / regimen / before_after, or "" without a comparator
     comparator: ComparatorView | None
     text: str  # plain sentence: the picture's text equivalent
+    text_short: str  # the same without restating what was measured, beside its title (the printed summary)
     text_clinical: str
     range_plain: str  # the study's uncertainty range in words, "" when there is none
     zero_note: str  # said when no one in the study had the event: none is not the same as impossible
@@ -198,7 +199,9 @@ def range_plain(figure: FigureData) -> str:
     }
 
 
-def figure_text(figure: FigureData, *, name_arm: bool | None = None, with_time: bool = True) -> str:
+def figure_text(
+    figure: FigureData, *, name_arm: bool | None = None, with_time: bool = True, with_label: bool = True
+) -> str:
     """The plain sentence, built only from the figure's own fields: the count or estimate first, then what
     happened and when; then, in a sentence of its own (no brackets inside brackets), what kind of number it is.
     The group is named in plain words when another group is shown beside it."""
@@ -227,7 +230,7 @@ def figure_text(figure: FigureData, *, name_arm: bool | None = None, with_time: 
         spread = range_plain(figure)
         detail = f"{kind}; {spread}." if spread else f"{kind}."
     arm = (figure.arm_plain or figure.arm) if name_arm else ""
-    text = f"{lead} {label}{when}."
+    text = f"{lead} {label}{when}." if with_label else f"{lead},{when}."
     if arm:  # "aHSCT: 3 of 55 people ...", the group as written (it may start with "aHSCT")
         text = f"{arm}: {text[:1].lower() if text[:1] != 'A' or text[:2] == 'Ab' else text[:1]}{text[1:]}"
     return f"{text} {detail}"
@@ -367,6 +370,8 @@ def figure_view(
         comparison_kind=figure.comparison_kind,
         comparator=_comparator(figure),
         text=figure_text(figure),
+        # Deaths keep their words: how each study counted them (from any cause, or from the treatment) matters.
+        text_short=figure_text(figure, with_label=topic_of(figure.outcome) == "death"),
         text_clinical=text_clinical(figure),
         range_plain=range_plain(figure),
         zero_note=_zero_note(figure),

@@ -200,8 +200,7 @@ def population_notes(profile: Profile, figure: FigureData) -> tuple[str, ...]:
         notes.append(_("This study was in %(people)s; your type of MS is not known.") % {"people": types_plain(figure)})
     elif rank == INCLUDES_OWN_TYPE and profile.subtype == "ppms" and types == {"spms", "ppms"}:
         notes.append(_("This study was in people with progressive MS; it does not say how many had primary progressive MS."))
-    elif rank == INCLUDES_OWN_TYPE:
-        notes.append(_("This study included %(people)s.") % {"people": types_plain(figure)})
+    # A study that included the person's type among others needs no note: the figure's "who" names its types.
     if other_treatment_history(profile, figure):
         notes.append(_("This study was in people given aHSCT as their first MS treatment; your answers say you have had MS treatment."))
     if (figure.age_min is not None and profile.age < figure.age_min) or (

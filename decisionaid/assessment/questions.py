@@ -43,6 +43,26 @@ ANSWER_TEXT = {
 }
 
 
+# The same answers in the first person, for one question that asks for them all (the printed summary).
+ANSWER_ASK = {
+    "subtype": "which type of MS I have",
+    "relapses_12m": "how many relapses I had in the last 12 months",
+    "mri_activity_12m": "whether my MRI scans in the last 12 months showed new or active lesions",
+    "disability_worsened_12m": "whether my disability got worse in the last 12 months",
+    "high_efficacy_contraindicated": "whether there is a medical reason I cannot have a high-efficacy MS treatment",
+    "edss": "my EDSS score",
+    "disease_duration_years": "how many years ago my first MS symptoms started",
+}
+
+
+def unknown_answers_question(unknown_answers: Iterable) -> str:
+    """One question for every answer the person did not know, or "" when there is none."""
+    asks = [ANSWER_ASK[answer.field] for answer in unknown_answers if answer.field in ANSWER_ASK]
+    if not asks:
+        return ""
+    return _("Please tell me what I did not know: %(answers)s.") % {"answers": "; ".join(asks)}
+
+
 def questions_for(
     *,
     profile: Profile,
@@ -120,8 +140,8 @@ def questions_for(
         questions.append("How does my level of disability change the risks, and the likely benefit, of aHSCT for me?")
 
     questions.append(
-        "Which centre would treat me, how many people with MS has it treated with aHSCT, and which conditioning "
-        "regimen does it use (for example Cy/ATG or BEAM/ATG)?"
+        "Which centre would treat me, how many people with MS has it treated with aHSCT, and which chemotherapy "
+        "(conditioning regimen) does it use: a milder or a stronger one?"
     )
     questions.append(
         "What is likely to happen if I stay on my current treatment or switch to another one instead of aHSCT?"

@@ -51,12 +51,14 @@ class Where:
     url_name: str = ""
     anchor: str = ""
     step: str = ""  # for a questionnaire step
+    topic: str = ""  # for a part of the results
 
     @property
     def url(self) -> str:
         if not self.url_name:
             return ""
-        url = reverse(self.url_name, kwargs={"step": self.step} if self.step else None)
+        kwargs = {"step": self.step} if self.step else ({"topic": self.topic} if self.topic else None)
+        url = reverse(self.url_name, kwargs=kwargs)
         return f"{url}#{self.anchor}" if self.anchor else url
 
 
@@ -79,8 +81,25 @@ def _about(label: str, anchor: str) -> Where:
     return Where(label, "pages:about", anchor)
 
 
-def _results(label: str, anchor: str) -> Where:
-    return Where(label, "summary:results", anchor)
+# The parts of the results (decisionaid/summary/topics.py) that each place in the scorecard names.
+RESULTS_PARTS = {
+    "comparisons": "compared-with-other-treatments",
+    "trials": "trials",
+    "benefits": "benefits-and-risks",
+    "risks": "benefits-and-risks",
+    "people-like-you": "benefits-and-risks",
+    "what-it-is-like": "what-it-is-like",
+    "values": "what-matters-to-you",
+    "check": "check-your-understanding",
+    "questions": "questions-to-ask",
+}
+RESULTS_ANCHORS = {"benefits": "section-benefit", "risks": "section-risk"}
+
+
+def _results(label: str, place: str) -> Where:
+    if place == "overview":
+        return Where(label, "summary:results")
+    return Where(label, "summary:topic", RESULTS_ANCHORS.get(place, ""), topic=RESULTS_PARTS[place])
 
 
 EVIDENCE_PAGE = Where("Evidence page", "pages:evidence")
@@ -105,13 +124,13 @@ ITEMS: tuple[Item, ...] = (
           _results("Results: clinical trials", "trials")),
          "aHSCT; staying on or switching MS medicines; or joining a trial that compares them."),
     Item("Q4", "1.1.4", QUALIFYING, "describes the positive features (benefits) of each option", PARTLY,
-         (_results("Results: benefits", "people-like-you"), _results("Results: compared with other treatments",
+         (_results("Results: benefits", "benefits"), _results("Results: compared with other treatments",
                                                                       "comparisons")),
          "The benefits of aHSCT are shown in full. For MS medicines, only the groups that studies compared with "
          "aHSCT are shown (for example the drug group of the MIST trial); the benefits of each medicine are not "
          "described."),
     Item("Q5", "1.1.5", QUALIFYING, "describes the negative features (harms, side effects) of each option",
-         PARTLY, (_results("Results: risks", "people-like-you"),),
+         PARTLY, (_results("Results: harms", "risks"),),
          "The risks of aHSCT are shown in full. The side effects of MS medicines are not described; the About "
          "page suggests asking the neurologist about them."),
     Item("Q6", "1.2.1", QUALIFYING,
@@ -158,7 +177,8 @@ ITEMS: tuple[Item, ...] = (
          "The aid shows what happened to people who stayed on MS medicines instead of having aHSCT (the MIST "
          "trial). It does not describe the course of MS without any treatment."),
     Item("QL2", "", QUALITY, "makes it possible to compare positive and negative features of the options", MET,
-         (_results("Results: people like you", "people-like-you"), SUMMARY),
+         (_results("Results: the overview", "overview"), _results("Results: people like you", "people-like-you"),
+          SUMMARY),
          "Benefits and risks are side by side in the same format, on the results page and the summary."),
     Item("QL3", "", QUALITY, "gives outcome probabilities for the options", MET,
          (_results("Results: people like you", "people-like-you"),), "As a number in 100 people, for every figure."),

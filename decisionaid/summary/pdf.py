@@ -111,15 +111,34 @@ class StaticFilesFetcher(URLFetcher):
         return URLFetcherResponse(url, body=path.read_bytes(), headers={"Content-Type": content_type})
 
 
+def _layout(*, html: str, base_url: str, paper: str, fetcher: StaticFilesFetcher):
+    if paper not in (A4, LETTER):
+        raise ValueError(f"paper must be {A4!r} or {LETTER!r}, not {paper!r}")
+    document = HTML(string=html, base_url=base_url, url_fetcher=fetcher, media_type="print")
+    page_size = CSS(string=f"@page {{ size: {paper}; }}", url_fetcher=fetcher)
+    return document.render(stylesheets=[page_size], pdf_variant=PDF_VARIANT)
+
+
 def render_pdf(*, html: str, base_url: str, paper: str, fetcher: StaticFilesFetcher | None = None) -> bytes:
     """PDF bytes for one rendered summary page. `paper` is "A4" or "Letter" (see `paper_size`).
 
     The page's own stylesheet sets fonts, margins and page numbers; only the paper size is added here, so that
     a browser printing the same page keeps the reader's paper. Pass a `fetcher` to see what was loaded.
     """
-    if paper not in (A4, LETTER):
-        raise ValueError(f"paper must be {A4!r} or {LETTER!r}, not {paper!r}")
     fetcher = fetcher or StaticFilesFetcher(base_url=base_url)
-    document = HTML(string=html, base_url=base_url, url_fetcher=fetcher, media_type="print")
-    page_size = CSS(string=f"@page {{ size: {paper}; }}", url_fetcher=fetcher)
-    return document.write_pdf(stylesheets=[page_size], pdf_variant=PDF_VARIANT)
+    return _layout(html=html, base_url=base_url, paper=paper, fetcher=fetcher).write_pdf(pdf_variant=PDF_VARIANT)
+
+
+def render_pdf_within(
+    *, htmls, base_url: str, paper: str, max_pages: int, fetcher: StaticFilesFetcher | None = None
+) -> bytes:
+    """The first of `htmls` (the same summary, each more compact than the one before; a callable is rendered
+    only when reached) whose layout fits in `max_pages`, as PDF bytes; the last one when none fits."""
+    fetcher = fetcher or StaticFilesFetcher(base_url=base_url)
+    document = None
+    for html in htmls:
+        html = html() if callable(html) else html
+        document = _layout(html=html, base_url=base_url, paper=paper, fetcher=fetcher)
+        if len(document.pages) <= max_pages:
+            break
+    return document.write_pdf(pdf_variant=PDF_VARIANT)

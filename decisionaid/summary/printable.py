@@ -4,6 +4,7 @@ Nothing here computes a verdict or a figure: it groups and orders what `assess()
 templates only lay it out. Used by the HTML summary pages, their PDFs and the PDF benchmark.
 """
 from dataclasses import dataclass
+from itertools import zip_longest
 from datetime import date
 
 from decisionaid.assessment.assess import (
@@ -16,6 +17,7 @@ from django.utils.translation import gettext as _
 from decisionaid.assessment.figures import FigureView
 from decisionaid.assessment.outcomes import OutcomeView
 from decisionaid.assessment.profile import Profile
+from decisionaid.assessment.questions import unknown_answers_question
 from decisionaid.assessment.read_back import PREGNANCY, WALKING, YES_NO_UNKNOWN
 
 from .results_pages import fertility_outcomes
@@ -120,6 +122,28 @@ def _criterion_line(criterion: CriterionResult) -> CriterionLine:
     return CriterionLine(label=criterion.label_plain, threshold=criterion.threshold.rstrip(". "))
 
 
+@dataclass(frozen=True)
+class GuidelineGroup:
+    """Guidelines with the same verdict, said once; then each one's points."""
+
+    heading: str
+    verdict_plain: str
+    verdict: str
+    items: tuple[GuidelineSummary, ...]
+
+
+def guideline_groups(assessment: Assessment) -> tuple[GuidelineGroup, ...]:
+    by_verdict: dict[str, list[GuidelineSummary]] = {}
+    for item in guideline_summaries(assessment):
+        by_verdict.setdefault(item.guideline.verdict, []).append(item)
+    groups = []
+    for verdict, items in by_verdict.items():
+        names = [i.guideline.short_name for i in items]
+        who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        groups.append(GuidelineGroup(f"{who}: {items[0].heading}", items[0].guideline.verdict_plain, verdict, tuple(items)))
+    return tuple(groups)
+
+
 def guideline_summaries(assessment: Assessment) -> tuple[GuidelineSummary, ...]:
     return tuple(
         GuidelineSummary(
@@ -160,11 +184,16 @@ def patient_figure_sections(assessment: Assessment) -> tuple[PatientFigureSectio
         ("risk", _("Possible harms"), [o for o in key if o.kind == "risk"]),
     ]
     if assessment.fertility_prominent:
-        shown = {o.topic for o in key}
-        sections.append((
-            "fertility", _("Periods and fertility"),
-            [o for o in fertility_outcomes(assessment) if o.headline is not None and o.topic not in shown],
-        ))
+        # The other periods and fertility outcomes, one picture per study: another report of the same women
+        # (periods came back, and did not, in the same Italian cohort) is on the fertility page only.
+        shown_topics, shown_cohorts, extra = {o.topic for o in key}, set(), []
+        for outcome in fertility_outcomes(assessment):
+            cohort = outcome.headline.source.cohort if outcome.headline else None
+            if outcome.headline is None or outcome.topic in shown_topics or cohort in shown_cohorts:
+                continue
+            extra.append(outcome)
+            shown_cohorts.add(cohort)
+        sections.append(("fertility", _("Periods and fertility"), extra))
     return tuple(
         PatientFigureSection(
             kind, title,
@@ -173,6 +202,36 @@ def patient_figure_sections(assessment: Assessment) -> tuple[PatientFigureSectio
         for kind, title, outcomes in sections
         if outcomes
     )
+
+
+# From this many unknown answers, the printed summary asks for them in one question (with room to write them).
+COMBINE_UNKNOWN_FROM = 3
+
+
+def summary_questions(assessment: Assessment) -> tuple[str, ...]:
+    """The questions as the printed summary lists them: when several answers were not known, one question asks
+    for them all (the results page lists each), so that the list stays short enough to use at an appointment."""
+    unknown = [a for a in assessment.unknown_answers if a.question in assessment.questions]
+    if len(unknown) < COMBINE_UNKNOWN_FROM:
+        return assessment.questions
+    asked = {a.question for a in unknown}
+    rest = tuple(q for q in assessment.questions if q not in asked)
+    return (unknown_answers_question(unknown),) + rest
+
+
+@dataclass(frozen=True)
+class FigurePair:
+    """A benefit and a harm, side by side on paper (either may be missing when their numbers differ)."""
+
+    benefit: PatientFigure | None
+    harm: PatientFigure | None
+
+
+def figure_pairs(sections: tuple[PatientFigureSection, ...]) -> tuple[FigurePair, ...]:
+    """The key benefits beside the key harms, row by row: the same format, the same weight on the page."""
+    by_kind = {section.kind: section.items for section in sections}
+    benefits, harms = by_kind.get("benefit", ()), by_kind.get("risk", ())
+    return tuple(FigurePair(b, h) for b, h in zip_longest(benefits, harms))
 
 
 def practical_figures(assessment: Assessment) -> tuple[FigureView, ...]:
@@ -285,8 +344,17 @@ def pdf_filename(kind: str, made_on: date) -> str:
     return f"{name}-{made_on.isoformat()}.pdf"
 
 
-def summary_context(assessment: Assessment, *, kind: str, made_on: date, evidence: Evidence) -> dict:
-    """Everything a summary template needs, for the patient summary or the clinician handout."""
+# The patient summary's page limit, and how many benefit-and-harm pairs keep their pictures when the whole
+# summary would not fit otherwise (the others are then said in words, benefits and harms alike).
+PATIENT_MAX_PAGES = 3
+COMPACT_PICTURED_PAIRS = 3
+
+
+def summary_context(
+    assessment: Assessment, *, kind: str, made_on: date, evidence: Evidence, compact: bool = False
+) -> dict:
+    """Everything a summary template needs, for the patient summary or the clinician handout. `compact`: the
+    patient summary with its last benefit-and-harm pairs in words, for when the full one runs too long."""
     context = {"assessment": assessment, "made_on": made_on, "kind": kind, "large_print": kind == LARGE_PRINT}
     if kind == CLINICIAN:
         context.update(
@@ -299,8 +367,16 @@ def summary_context(assessment: Assessment, *, kind: str, made_on: date, evidenc
     else:
         context.update(
             guideline_summaries=guideline_summaries(assessment),
+            guideline_groups=guideline_groups(assessment),
+            questions=summary_questions(assessment),
             guideline_notes=guideline_notes(assessment),
             figure_sections=patient_figure_sections(assessment),
             practical_figures=practical_figures(assessment),
+        )
+        pairs = figure_pairs(patient_figure_sections(assessment))
+        pictured = pairs[:COMPACT_PICTURED_PAIRS] if compact else pairs
+        context.update(
+            figure_pairs=pictured,
+            figure_words=tuple(item for pair in pairs[len(pictured):] for item in (pair.benefit, pair.harm) if item),
         )
     return context

@@ -96,12 +96,12 @@ COMPARISON_ORDER = ("treatment", "regimen", "before_after")
 
 
 def comparison_groups(assessment: Assessment) -> tuple[ComparisonGroup, ...]:
-    """Comparisons with MS drugs first, then between two kinds of chemotherapy, then before and after."""
-    return tuple(
-        ComparisonGroup(kind, tuple(f for f in assessment.comparisons if f.comparison_kind == kind))
-        for kind in COMPARISON_ORDER
-        if any(f.comparison_kind == kind for f in assessment.comparisons)
-    )
+    """Comparisons with MS drugs first, then between two kinds of chemotherapy, then before and after. Only
+    those that picture both groups the same way (per 100): the others (a mean, a statistic) are in the
+    clinician handout, and their aHSCT group with its outcome."""
+    pictured = [f for f in assessment.comparisons if f.per_100 is not None and f.comparator.per_100 is not None]
+    groups = [ComparisonGroup(kind, tuple(f for f in pictured if f.comparison_kind == kind)) for kind in COMPARISON_ORDER]
+    return tuple(group for group in groups if group.figures)
 
 
 def topic_context(slug: str, assessment: Assessment) -> dict:

@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
@@ -11,17 +10,13 @@ from decisionaid.assessment.evidence import load_published_evidence
 from decisionaid.assessment.profile import ProfileError
 from decisionaid.questionnaire.answers import saved_profile
 
-from .pdf import paper_size, render_pdf
+from .documents import SUMMARY_TEMPLATES, summary_pdf
+from .pdf import paper_size
 from .printable import CLINICIAN, LARGE_PRINT, PATIENT, pdf_filename, summary_context
 from .sure import SureForm, sure_result
 from .results_pages import topic_context, verdict_lines
 from .topics import BY_SLUG, CHECK, part_of, topics_for
 
-SUMMARY_TEMPLATES = {
-    PATIENT: "summary/patient_summary.html",
-    LARGE_PRINT: "summary/patient_summary.html",
-    CLINICIAN: "summary/clinician_summary.html",
-}
 
 
 def _assessment_and_evidence_or_redirect(request):
@@ -94,12 +89,13 @@ def _summary(request, *, kind: str, as_pdf: bool):
     if redirect_response:
         return redirect_response
     made_on = timezone.localdate()
-    context = summary_context(assessment, kind=kind, made_on=made_on, evidence=evidence)
     if not as_pdf:
-        return render(request, SUMMARY_TEMPLATES[kind], context)
+        return render(request, SUMMARY_TEMPLATES[kind], summary_context(assessment, kind=kind, made_on=made_on, evidence=evidence))
     # The same page as the HTML summary: its print rules hide the screen-only header.
-    html = render_to_string(SUMMARY_TEMPLATES[kind], context, request=request)
-    pdf = render_pdf(html=html, base_url=request.build_absolute_uri("/"), paper=paper_size(request.GET.get("paper")))
+    pdf = summary_pdf(
+        assessment, kind=kind, made_on=made_on, evidence=evidence, request=request,
+        paper=paper_size(request.GET.get("paper")), base_url=request.build_absolute_uri("/"),
+    )
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{pdf_filename(kind, made_on)}"'
     return response

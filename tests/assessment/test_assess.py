@@ -205,7 +205,7 @@ def test_progressive_people_get_progressive_figures_where_they_exist(published_e
     # No progressive-only NEDA figure: the mixed UK cohort is used, and the page says how its people differ.
     neda = next(o for o in run(published_evidence, **PROGRESSIVE).outcomes if o.topic == "neda")
     assert neda.headline.key == "b11-neda3-5y-uk" and neda.headline.subtype_group == "mixed"
-    assert "relapsing or progressive MS" in neda.headline.match_notes[0]
+    assert neda.headline.who == "271 people with relapsing or progressive MS, United Kingdom"
 
 
 def test_ppms_is_told_that_no_study_was_in_ppms_alone(published_evidence):

@@ -179,7 +179,7 @@ def test_the_certification_items_that_apply_are_met_where_the_issue_says(page):
     rows = scorecard_rows(page)
     for item_id in ("C1", "C2", "C3", "C4", "C5", "C6"):
         assert rows[item_id].attrs["data-status"] == "met", item_id
-    assert "/results/#people-like-you" in {a.attrs["href"] for a in rows["C1"].find_all("a")}
+    assert "/results/benefits-and-risks/" in {a.attrs["href"] for a in rows["C1"].find_all("a")}
     assert "/about/#funding" in {a.attrs["href"] for a in rows["C6"].find_all("a")}
     assert rows["QL6"].attrs["data-status"] == rows["QL7"].attrs["data-status"] == "partly"
 
@@ -203,13 +203,18 @@ def test_every_link_in_the_scorecard_goes_to_a_real_page_and_anchor(client, page
         assert targets.get(path, set()) <= ids, path
 
 
-def test_the_results_anchors_in_the_scorecard_exist(client, evidence):
+def test_the_results_pages_and_anchors_in_the_scorecard_exist(client, evidence):
     from ..questionnaire.test_wizard import walk
 
     walk(client)
-    ids = {e.attrs["id"] for e in parse(client.get("/results/")).iter() if "id" in e.attrs}
-    anchors = {where.anchor for item in ipdas.ITEMS for where in item.where if where.url_name == "summary:results"}
-    assert anchors and anchors <= ids
+    places = {where.url for item in ipdas.ITEMS for where in item.where if where.url_name.startswith("summary:")}
+    assert any("/results/" in url for url in places)
+    for url in places:
+        path, _, anchor = url.partition("#")
+        response = client.get(path)
+        assert response.status_code == 200, url
+        if anchor:
+            assert anchor in {e.attrs["id"] for e in parse(response).iter() if "id" in e.attrs}, url
 
 
 def test_the_summary_is_counted_from_the_data():

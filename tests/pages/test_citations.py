@@ -9,6 +9,7 @@ import pytest
 from decisionaid.evidence.loading import load_evidence
 from decisionaid.evidence.models import Figure
 
+from ..security.pages import RESULTS_PART_PATHS
 from ..questionnaire.test_wizard import GOOD_ANSWERS, walk
 from .html_tree import parse
 
@@ -80,11 +81,15 @@ def evidence_page(client, evidence):
     return parse(client.get("/evidence/"))
 
 
-def results_page(client, role: str):
+def results_pages(client, role: str) -> list:
+    """The overview and every part of the results, parsed."""
     walk(client, dict(GOOD_ANSWERS, role={"role": role}))
-    response = client.get("/results/")
-    assert response.status_code == 200
-    return parse(response)
+    documents = []
+    for url in ["/results/"] + RESULTS_PART_PATHS:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        documents.append(parse(response))
+    return documents
 
 
 def test_source_names_are_read_from_citations():
@@ -101,7 +106,8 @@ def test_every_source_cited_on_any_page_is_on_the_evidence_page(client, evidence
         assert response.status_code == 200, url
         cited.update(citations(parse(response)))
     for role in ROLES:
-        cited.update(citations(results_page(client, role)))
+        for document in results_pages(client, role):
+            cited.update(citations(document))
 
     # The crawl found the citations (so an empty result cannot pass): the results page cites many sources.
     assert len(cited.short_names) >= 10 and len(cited.dois) >= 10 and cited.pmids
@@ -125,8 +131,10 @@ def test_every_registry_id_on_the_evidence_page_links_to_its_registry(evidence_p
 
 @pytest.mark.parametrize("role", ROLES)
 def test_every_figure_shown_has_a_source_with_an_identifier(client, evidence, role):
-    document = results_page(client, role)
-    keys = {e.attrs["data-figure-key"] for e in document.iter() if "data-figure-key" in e.attrs}
+    keys = {
+        e.attrs["data-figure-key"] for document in results_pages(client, role) for e in document.iter()
+        if "data-figure-key" in e.attrs
+    }
     assert len(keys) >= 10
     figures = {f.key: f for f in Figure.objects.filter(key__in=keys).select_related("source")}
     assert set(figures) == keys, "every figure shown is a row in the database"

@@ -1,4 +1,4 @@
-"""The one form after the questionnaire, the SURE test on /results/, on hostile posts: a page, never a 500,
+"""The one form after the questionnaire, the SURE test on the last part of the results, on hostile posts: a page, never a 500,
 and the answers behind the results are still there."""
 from collections import Counter
 from urllib.parse import urlencode
@@ -28,7 +28,7 @@ def test_hostile_sure_answers_get_the_results_page_back(finished):
     @given(data=st.dictionaries(st.one_of(st.sampled_from(SURE_KEYS), short_text), hostile_value, max_size=6))
     def hostile(data):
         client = browser(finished)
-        response = client.post("/results/", urlencode(data, doseq=True), content_type="application/x-www-form-urlencoded")
+        response = client.post("/results/check-your-understanding/", urlencode(data, doseq=True), content_type="application/x-www-form-urlencoded")
         sent["posts"] += 1
         assert response.status_code == 200, (response.status_code, data)
         assert client.session["profile"]["age"] == 34

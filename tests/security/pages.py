@@ -7,10 +7,14 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from decisionaid.evidence.loading import load_evidence
 from decisionaid.questionnaire.views import STEPS
+from decisionaid.summary.topics import ALL_TOPICS
 
 from ..questionnaire.test_wizard import GOOD_ANSWERS, post_step, walk
 
 STEP_PATHS = [f"/questions/{step}/" for step, _ in STEPS]
+# The parts of the results (their URL has a parameter, so public_paths does not list them).
+RESULTS_PART_PATHS = [f"/results/{topic.slug}/" for topic in ALL_TOPICS]
+SURE_PATH = "/results/check-your-understanding/"
 
 
 def public_paths() -> list[str]:

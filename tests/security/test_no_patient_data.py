@@ -14,7 +14,7 @@ from django.utils.log import AdminEmailHandler
 from tests.conftest import HttpsClient
 
 from ..questionnaire.test_wizard import GOOD_ANSWERS, PREFIX, catalogue, post_step, walk  # noqa: F401 (fixture)
-from .pages import public_paths
+from .pages import RESULTS_PART_PATHS, SURE_PATH, public_paths
 
 # Values nobody would log by accident: if one of them shows up in a log record, the answers were logged.
 DISTINCTIVE = dict(
@@ -90,9 +90,9 @@ def test_answers_never_reach_the_database_or_the_logs(client, db, every_log_reco
     response = walk(client, DISTINCTIVE)
     assert response["Location"] == "/results/"
     assert client.session["profile"]["age"] == 77
-    results = client.post("/results/", SURE)
+    results = client.post(SURE_PATH, SURE)
     assert results.status_code == 200 and "You answered yes to 2 of 4 questions" in results.content.decode()
-    for path in public_paths():
+    for path in public_paths() + RESULTS_PART_PATHS:
         if not path.endswith(".pdf"):  # the PDFs are checked with the PDF work
             assert client.get(path).status_code in (200, 302, 405), path
     for step, _ in DISTINCTIVE.items():
@@ -119,7 +119,7 @@ def test_bad_input_is_not_logged_either(client, catalogue, every_log_record):
     ]
     for step, answers, extra in bad:
         assert post_step(client, step, answers, **extra).status_code in (200, 302)
-    assert client.post("/results/", {"sure": BAD_MARKER}).status_code == 302  # no answers yet: to the questions
+    assert client.post(SURE_PATH, {"sure": BAD_MARKER}).status_code == 302  # no answers yet: to the questions
     # Refused before any view runs: no CSRF token, and more fields than Django accepts. Both are logged, by path.
     assert HttpsClient(enforce_csrf_checks=True).post("/questions/about/", {"about-age": BAD_MARKER}).status_code == 403
     too_many = {f"field{i}": BAD_MARKER for i in range(1001)}

@@ -7,7 +7,11 @@ import pytest
 from django.contrib.staticfiles import finders
 
 from decisionaid.evidence.loading import load_evidence
-from decisionaid.summary.printable import patient_figure_sections, who_plain
+from decisionaid.assessment.questions import ANSWER_ASK
+from decisionaid.summary.printable import clinician_outcomes, patient_figure_sections, summary_questions, who_plain
+
+# Fertility outcomes other than periods stopping: in words on paper (the fertility page has their pictures).
+FERTILITY_WORDS = ("menses_not_recovered", "menses_recovered", "pregnancy")
 
 from ..pages.html_tree import assert_headings_in_order, assert_nothing_inline, main, parse
 from ..questionnaire.test_wizard import page_text, walk
@@ -142,8 +146,12 @@ def test_the_patient_page_draws_benefits_and_harms_the_same_way(renders):
     shown = [item.figure for section in sections for item in section.items]
     for kind in ("benefit", "risk"):
         cards = re.findall(rf'<figure class="print-figure figure-{kind}" data-figure-key="([^"]+)"', content)
-        assert cards == [f.key for f in shown if f.kind == kind]
-    assert len(re.findall(r'<svg[^>]*class="icon-array[^"]*"[^>]*role="img"', content)) == len(shown)
+        assert cards == [f.key for f in shown if f.kind == kind and f.outcome not in FERTILITY_WORDS]
+    pictured = [f for f in shown if f.outcome not in FERTILITY_WORDS]
+    assert len(re.findall(r'<svg[^>]*class="icon-array[^"]*"[^>]*role="img"', content)) == len(pictured)
+    # The other periods and fertility outcomes are said in words, each once.
+    words = re.findall(r'<li data-figure-key="([^"]+)"', content)
+    assert words == [f.key for f in shown if f.outcome in FERTILITY_WORDS] and words
     assert len(shown) == len({f.key for f in shown})  # a figure among the risks is not drawn twice
 
 
@@ -152,8 +160,12 @@ def test_each_write_in_row_follows_a_question(renders):
     assessment = renders.assessment("unknown")
     rows = document.with_class("question-table")[0].find_all("tr")
     written = [row for row in rows if row.with_class("write-cell")]
-    assert len(written) == len(assessment.questions) + 1  # one per question, one for the person's own
-    assert len(assessment.questions) >= 8  # every "I don't know" becomes a question
+    questions = summary_questions(assessment)
+    assert len(written) == len(questions) + 1  # one per question, one for the person's own
+    # Every "I don't know" is asked: on paper, in one question that names them all.
+    assert len(assessment.unknown_answers) >= 6 and questions[0].startswith("Please tell me what I did not know")
+    for answer in assessment.unknown_answers:
+        assert ANSWER_ASK[answer.field] in questions[0]
 
 
 def test_an_approximate_edss_is_said_on_the_patient_page(renders):
@@ -182,7 +194,9 @@ def test_the_clinician_page_lists_figures_with_their_identifiers(renders):
     document = parse(renders.get("clinician", "/summary/clinician/"))
     assessment = renders.assessment("clinician")
     rows = {row.attrs["data-figure-key"] for row in document.find_all("tr") if "data-figure-key" in row.attrs}
-    expected = {f.key for f in assessment.benefits + assessment.risks + assessment.fertility + assessment.comparisons}
+    expected = {f.key for item in clinician_outcomes(assessment) for f in item.rows} | {
+        f.key for f in assessment.comparisons
+    }
     assert rows == expected
     links = {a.attrs["href"] for a in document.find_all("a")}
     for figure in assessment.benefits:
