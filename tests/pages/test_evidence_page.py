@@ -278,3 +278,25 @@ def test_glossary_links_on_the_page_point_at_real_terms(page):
     assert glossary_links
     for href in glossary_links:
         assert href.removeprefix("/glossary/#") in TERMS_BY_SLUG, href
+
+
+def test_the_selection_rule_is_stated_where_the_results_link_to_it(client, evidence):
+    """The benefits part says "How we choose" and links here; the rule it finds says the same as selection.py."""
+    from tests.summary.test_results_page import results_for
+
+    results_for(client)
+    part = parse(client.get("/results/benefits-and-risks/"))
+    assert URL + "#selection-rule" in hrefs(main(part))
+    document = parse(client.get(URL))
+    assert document.by_id("selection-rule") is not None
+    section = next(s for s in document.find_all("section") if s.attrs.get("aria-labelledby") == "selection-rule")
+    text = " ".join(section.text.split())
+    for promise in (
+        "never pick the number that looks best",
+        "same group of people count as one study",
+        "most like you",
+        "the lowest and the highest number",
+        "pooled results",
+        "studies of other people, and we say so",
+    ):
+        assert promise in text, promise
