@@ -1,4 +1,4 @@
-"""How long the printable summaries take to build as PDF, beside WeasyPrint alone on the same HTML.
+"""How long the printable summaries take to build as PDF, against WeasyPrint's practical floor.
 
 Run from the project root (not a test; nothing is asserted):
 
@@ -11,14 +11,18 @@ deleted at the end; with --configured-db the configured database is migrated and
 is idempotent). One fixed profile is assessed: 34, female, may want a child, RRMS for 6 years, EDSS 3.5,
 2 relapses and MRI activity despite natalizumab.
 
-For the patient summary and the clinician handout it measures, over N runs after one warm-up run:
+For the patient summary, the large-print summary and the clinician handout it measures, over N runs after one
+warm-up run each, all in the same run:
   full path      what a PDF request does: load the published evidence, assess(), render the template,
-                 render_pdf() (WeasyPrint with the static-files fetcher, PDF/UA-1 tagging, A4)
-  WeasyPrint     weasyprint.HTML(...).write_pdf(...) alone on the HTML the full path built, with the same
-                 options (so the difference is the app's own work: evidence, assessment, template)
-  untagged       WeasyPrint alone without PDF/UA tagging, to show what the tagging costs
-  HTML only      the app's own part of the full path: evidence, assess(), template (no PDF)
-and prints the median and the 90th percentile of each, and the ratio full path / WeasyPrint.
+                 the PDF (documents.summary_pdf: WeasyPrint with the static-files fetcher, PDF/UA-1, A4)
+  WeasyPrint     WeasyPrint alone on the HTML the full path built, with the same options
+  HTML only      the app's own part: evidence, assess(), template (no PDF)
+  floor          WeasyPrint's practical floor for that many pages: a generated document of plain paragraphs of
+                 varied words (the summary's own words, shuffled), DejaVu Sans at the summary's body size and
+                 line height, the same paper and margins, tagged PDF/UA-1, with the same number of pages, as
+                 full as it can be without a page more
+and prints the median and the 90th percentile of each, and the ratios full path / floor (the target for the
+patient summary is 5 or less) and full path / WeasyPrint alone.
 """
 import argparse
 import os
@@ -76,14 +80,17 @@ def setup_django(*, configured_db: bool, workdir: str) -> None:
     load_evidence()
 
 
-def timed(function, runs: int) -> tuple[list[float], object]:
-    function()  # warm-up: imports, font configuration, template loading
-    times, result = [], None
+def interleaved(functions, runs: int) -> list[list[float]]:
+    """Times of each function over `runs` rounds, each round running every function once, after a warm-up."""
+    for function in functions:
+        function()
+    times = [[] for _ in functions]
     for _ in range(runs):
-        start = time.perf_counter()
-        result = function()
-        times.append(time.perf_counter() - start)
-    return times, result
+        for function, bucket in zip(functions, times):
+            start = time.perf_counter()
+            function()
+            bucket.append(time.perf_counter() - start)
+    return times
 
 
 def p90(times: list[float]) -> float:
@@ -97,20 +104,63 @@ def main(argv=None) -> None:
         run(args.runs)
 
 
-def run(runs: int) -> None:
+FLOOR_PAGE = {  # body size and line height of each summary's print stylesheet (static/css/print-summary.css)
+    "patient": ("11pt", 1.25), "large-print": ("14pt", 1.35), "clinician": ("10pt", 1.25),
+}
+
+
+def floor_html(words: list[str], paragraphs: int, *, font_size: str, line_height: float) -> str:
+    """Plain paragraphs of varied words, in the summary's font, size and margins: no pictures, no tables."""
+    import random
+
+    shuffled = random.Random(paragraphs)
+    body = "".join(
+        "<p>" + " ".join(shuffled.choice(words) for _ in range(60)) + "</p>" for _ in range(paragraphs)
+    )
+    return (
+        '<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Floor</title><style>'
+        "@page { size: A4; margin: 9mm 10mm 13mm; }"
+        f'html {{ font-family: "DejaVu Sans"; font-size: {font_size}; line-height: {line_height}; }}'
+        "body { margin: 0; } p { margin: 0 0 .35em; }"
+        f"</style></head><body>{body}</body></html>"
+    )
+
+
+def fill_pages(words: list[str], pages: int, *, font_size: str, line_height: float) -> str:
+    """The floor document with exactly `pages` pages and as many paragraphs as fit in them (binary search)."""
     import io
 
     import pypdf
     import weasyprint
+
+    def count(paragraphs: int) -> int:
+        html = floor_html(words, paragraphs, font_size=font_size, line_height=line_height)
+        return len(pypdf.PdfReader(io.BytesIO(weasyprint.HTML(string=html).write_pdf())).pages)
+
+    low, high = 1, 8 * pages  # count(low) <= pages < count(high)
+    while count(high) <= pages:
+        high *= 2
+    while high - low > 1:
+        middle = (low + high) // 2
+        low, high = (middle, high) if count(middle) <= pages else (low, middle)
+    return floor_html(words, low, font_size=font_size, line_height=line_height)
+
+
+def run(runs: int) -> None:
+    import io
+    import re
+
+    import pypdf
+    import weasyprint
     from django.db import connection
-    from django.template.loader import render_to_string
+    from django.utils.html import strip_tags
 
     from decisionaid.assessment.assess import assess
     from decisionaid.assessment.evidence import load_published_evidence
     from decisionaid.assessment.profile import profile_from_data
-    from decisionaid.summary.pdf import A4, PDF_VARIANT, StaticFilesFetcher, render_pdf
-    from decisionaid.summary.printable import CLINICIAN, PATIENT, summary_context
-    from decisionaid.summary.views import SUMMARY_TEMPLATES
+    from decisionaid.summary.documents import summary_html, summary_pdf
+    from decisionaid.summary.pdf import A4, PDF_VARIANT, StaticFilesFetcher
+    from decisionaid.summary.printable import CLINICIAN, LARGE_PRINT, PATIENT
 
     profile = profile_from_data(PROFILE)
     made_on = date.today()
@@ -118,41 +168,51 @@ def run(runs: int) -> None:
     load = ", load average {:.1f} {:.1f} {:.1f}".format(*os.getloadavg()) if hasattr(os, "getloadavg") else ""
     print(f"Python {platform.python_version()}, WeasyPrint {weasyprint.__version__}, "
           f"{os.cpu_count()} CPUs{load}, database {connection.vendor}, {runs} runs after 1 warm-up")
-    print(f"{'summary':<11} {'measure':<12} {'median s':>9} {'p90 s':>7}   pages  size")
-    for kind in (PATIENT, CLINICIAN):
+    print(f"{'summary':<12} {'measure':<12} {'median s':>9} {'p90 s':>7}   pages  size")
+    for kind in (PATIENT, LARGE_PRINT, CLINICIAN):
         built = {}
 
         def build_html():
             evidence = load_published_evidence()
             assessment = assess(profile=profile, evidence=evidence)
-            built["html"] = render_to_string(
-                SUMMARY_TEMPLATES[kind], summary_context(assessment, kind=kind, made_on=made_on, evidence=evidence)
-            )
+            built["html"] = summary_html(assessment, kind=kind, made_on=made_on, evidence=evidence)
             return built["html"]
 
         def full_path():
-            return render_pdf(html=build_html(), base_url=BASE_URL, paper=A4)
+            evidence = load_published_evidence()
+            assessment = assess(profile=profile, evidence=evidence)
+            return summary_pdf(
+                assessment, kind=kind, made_on=made_on, evidence=evidence, paper=A4, base_url=BASE_URL
+            )
 
-        def weasyprint_alone(tagged=True):
+        def weasyprint_alone(html=None):
             fetcher = StaticFilesFetcher(base_url=BASE_URL)
             page = weasyprint.CSS(string="@page { size: A4; }", url_fetcher=fetcher)
-            document = weasyprint.HTML(string=built["html"], base_url=BASE_URL, url_fetcher=fetcher)
-            return document.write_pdf(stylesheets=[page], pdf_variant=PDF_VARIANT if tagged else None)
+            document = weasyprint.HTML(string=html or built["html"], base_url=BASE_URL, url_fetcher=fetcher)
+            return document.write_pdf(stylesheets=[page], pdf_variant=PDF_VARIANT)
 
-        full_times, pdf = timed(full_path, runs)
-        alone_times, _ = timed(weasyprint_alone, runs)
-        untagged_times, _ = timed(lambda: weasyprint_alone(tagged=False), runs)
-        html_times, _ = timed(build_html, runs)
+        build_html()
+        pdf = full_path()
         pages = len(pypdf.PdfReader(io.BytesIO(pdf)).pages)
-        measures = (
-            ("full path", full_times), ("WeasyPrint", alone_times), ("untagged", untagged_times),
-            ("HTML only", html_times),
+        words = re.findall(r"[A-Za-z]{2,}", strip_tags(built["html"]))
+        font_size, line_height = FLOOR_PAGE[kind]
+        floor = fill_pages(words, pages, font_size=font_size, line_height=line_height)
+        floor_pdf = weasyprint_alone(floor)
+        floor_pages = len(pypdf.PdfReader(io.BytesIO(floor_pdf)).pages)
+        # Interleaved, one of each per round, so that a busy moment on the machine slows all four alike.
+        full_times, alone_times, html_times, floor_times = interleaved(
+            (full_path, weasyprint_alone, build_html, lambda: weasyprint_alone(floor)), runs
         )
-        for label, times in measures:
-            print(f"{kind:<11} {label:<12} {statistics.median(times):>9.3f} {p90(times):>7.3f}   "
-                  f"{pages:>5}  {len(pdf) // 1024} KiB")
-        ratio = statistics.median(full_times) / statistics.median(alone_times)
-        print(f"{kind:<11} {'ratio':<12} {ratio:>9.2f}   (full path / WeasyPrint alone, medians)")
+        measures = (
+            ("full path", full_times, pages, pdf), ("WeasyPrint", alone_times, pages, pdf),
+            ("HTML only", html_times, pages, pdf), ("floor", floor_times, floor_pages, floor_pdf),
+        )
+        for label, times, page_count, data in measures:
+            print(f"{kind:<12} {label:<12} {statistics.median(times):>9.3f} {p90(times):>7.3f}   "
+                  f"{page_count:>5}  {len(data) // 1024} KiB")
+        floor_ratio = statistics.median(full_times) / statistics.median(floor_times)
+        app_ratio = statistics.median(full_times) / statistics.median(alone_times)
+        print(f"{kind:<12} {'ratios':<12} {floor_ratio:>9.2f} × floor, {app_ratio:.2f} × WeasyPrint alone (medians)")
 
 
 if __name__ == "__main__":
