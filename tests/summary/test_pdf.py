@@ -13,6 +13,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 
 from decisionaid.assessment.checks import number_plain
+from decisionaid.assessment.outcomes import _place
 from decisionaid.summary import pdf as pdf_module
 from decisionaid.summary.pdf import (
     A4, LETTER, RefusedResource, StaticFilesFetcher, paper_size, render_pdf, static_file_for,
@@ -374,3 +375,21 @@ def test_the_clinician_handout_keeps_a_published_figure_with_two_decimals(render
     read = renders.pdf("clinician", CLINICIAN_PDF + "?paper=tabloid")
     for figure in small:
         assert read.contains(number_plain(figure.per_100)), figure.key
+
+
+def test_a_relapsing_summary_states_a_non_zero_treatment_related_death_figure_and_the_range(renders):
+    """The death risk, honestly: for relapsing MS, the range of treatment-related deaths across studies, with its
+    non-zero end, read back from the patient PDF."""
+    read = renders.pdf("female_pregnancy", PATIENT_PDF)
+    death = next(o for o in renders.assessment("female_pregnancy").outcomes if o.is_key and o.topic == "death")
+    assert death.study_count >= 2
+    assert read.contains(death.title) and read.contains(death.range_short), death.range_short
+    assert death.highest.figure.per_100 > 0 and death.lowest.figure.per_100 < death.highest.figure.per_100
+    for end in (death.lowest, death.highest):  # each end with its study, and the pooled estimate beside them
+        assert _place(end.figure) in death.range_short, (end.study, death.range_short)
+    assert "Pooled" in death.range_short
+
+
+def test_a_ppms_summary_says_no_study_was_in_people_with_ppms_alone(renders):
+    read = renders.pdf("progressive", PATIENT_PDF)
+    assert read.contains("No study in our evidence was only in people with primary progressive MS")
