@@ -14,6 +14,8 @@ import os
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from decisionaid.logs import one_line_for_client_errors
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -188,11 +190,21 @@ if HTTPS:
     # Behind a TLS-terminating proxy that sets X-Forwarded-Proto.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
-# Logs carry no request bodies or answers: only Django's own warnings and errors, to the console.
+# Logs carry no request bodies or answers: only Django's own warnings and errors, to the console. A refused
+# request (4xx: a bad Host header, too many fields, a body too big; django.security and django.request) is one
+# line without its traceback, so that hostile requests cannot flood the log (decisionaid/logs.py).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "one_line_for_client_errors": {
+            "()": "django.utils.log.CallbackFilter",
+            "callback": one_line_for_client_errors,
+        },
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["one_line_for_client_errors"]},
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
         # Not Django's default mail_admins handler: its error e-mails include the posted form, the answers.
