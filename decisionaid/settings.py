@@ -70,7 +70,12 @@ INSTALLED_APPS = [
     "decisionaid.pages",
 ]
 
+# The header middleware come first: a response made by a middleware passes back only through those above it, so
+# CommonMiddleware's trailing-slash redirects and bad-Host 400s, the HTTPS redirect and whitenoise's files all
+# get the CSP and the other security headers too (tests/security/test_headers_everywhere.py).
 MIDDLEWARE = [
+    "csp.middleware.CSPMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Icon arrays repeat a lot of markup; compressed, a results page is a fraction of its size. The CSRF token
@@ -81,8 +86,6 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes requires: turns a lockout into its "too many attempts" response.
     "axes.middleware.AxesMiddleware",
