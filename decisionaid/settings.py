@@ -223,6 +223,11 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(hours=1)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# A second rule against trying one password on many usernames: an address with this many failures (any usernames)
+# within the cool-off is refused too. Usernames are stored cut to the User model's 150 characters.
+AXES_HANDLER = "decisionaid.admin_signin.AddressLimitHandler"
+AXES_ADDRESS_FAILURE_LIMIT = 20
+AXES_USERNAME_CALLABLE = "decisionaid.admin_signin.username_as_stored"
 
 # Evidence rows not reviewed for this many days are "due for review" in admin.
 EVIDENCE_REVIEW_INTERVAL_DAYS = 365
