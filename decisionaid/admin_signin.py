@@ -5,6 +5,8 @@ trying one password on many (password spraying), so AddressLimitHandler adds a s
 an address is refused once its failures across all usernames reach AXES_ADDRESS_FAILURE_LIMIT within the
 cool-off. It is axes' own database handler (AXES_HANDLER), with two methods extended.
 """
+import ipaddress
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Sum
@@ -54,3 +56,16 @@ def username_as_stored(request, credentials) -> str | None:
         return username
     user_model = get_user_model()
     return username[: user_model._meta.get_field(user_model.USERNAME_FIELD).max_length]
+
+
+def client_address(request) -> str | None:
+    """The address axes counts failures by (AXES_CLIENT_IP_CALLABLE). Behind a trusted proxy, the last entry of
+    X-Forwarded-For: the one the proxy added itself; anything before it came from the client and may be forged.
+    Otherwise, or if that entry is not an address, REMOTE_ADDR."""
+    if settings.TRUST_PROXY_HEADERS:
+        last = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")[-1].strip()
+        try:
+            return str(ipaddress.ip_address(last))
+        except ValueError:
+            pass
+    return request.META.get("REMOTE_ADDR")
