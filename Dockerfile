@@ -27,9 +27,9 @@ RUN groupadd --system --gid 10001 app \
     && useradd --system --uid 10001 --gid app --home-dir /home/app --create-home --shell /usr/sbin/nologin app
 
 WORKDIR /app
-# Runtime dependencies only (requirements-dev.txt is not installed).
+# Runtime dependencies only (requirements-dev.txt is not installed), exactly the locked set: every file hashed.
 COPY requirements.txt ./
-RUN pip install -r requirements.txt
+RUN pip install --no-cache-dir --require-hashes -r requirements.txt
 
 COPY --from=frontend /build/node_modules ./node_modules
 COPY . .

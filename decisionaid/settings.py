@@ -6,6 +6,13 @@ DJANGO_ALLOWED_HOSTS  comma separated; required when debug is off.
 DATABASE_URL          absent: SQLite file in the project; postgres://... for PostgreSQL (psycopg 3).
 DJANGO_HTTPS          "0" only for a plain-HTTP local deployment (docker compose on localhost):
                       drops the HTTPS redirect, HSTS and secure-only cookies.
+DJANGO_TRUST_PROXY_HEADERS
+                      "1" only behind a reverse proxy that sets or overwrites these headers itself, and only
+                      when the app cannot be reached except through it: X-Forwarded-Proto (https or not, through
+                      SECURE_PROXY_SSL_HEADER) and the last address of X-Forwarded-For (the address admin sign-in
+                      limits count by). Off by default: then a client could send them to pass as HTTPS or to
+                      change its address. X-Forwarded-Host is never trusted (USE_X_FORWARDED_HOST stays off):
+                      the proxy passes the Host header on, and ALLOWED_HOSTS checks it.
 """
 from datetime import timedelta
 from pathlib import Path
@@ -13,6 +20,8 @@ import os
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+
+from decisionaid.logs import one_line_for_client_errors
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -68,7 +77,12 @@ INSTALLED_APPS = [
     "decisionaid.pages",
 ]
 
+# The header middleware come first: a response made by a middleware passes back only through those above it, so
+# CommonMiddleware's trailing-slash redirects and bad-Host 400s, the HTTPS redirect and whitenoise's files all
+# get the CSP and the other security headers too (tests/security/test_headers_everywhere.py).
 MIDDLEWARE = [
+    "csp.middleware.CSPMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Icon arrays repeat a lot of markup; compressed, a results page is a fraction of its size. The CSRF token
@@ -79,8 +93,6 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes requires: turns a lockout into its "too many attempts" response.
     "axes.middleware.AxesMiddleware",
@@ -185,14 +197,27 @@ if HTTPS:
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
-    # Behind a TLS-terminating proxy that sets X-Forwarded-Proto.
+
+# Proxy headers are believed only when the deployment says a proxy sets them (see the docstring above).
+TRUST_PROXY_HEADERS = env_flag("DJANGO_TRUST_PROXY_HEADERS", False)
+if TRUST_PROXY_HEADERS:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
-# Logs carry no request bodies or answers: only Django's own warnings and errors, to the console.
+# Logs carry no request bodies or answers: only Django's own warnings and errors, to the console. A refused
+# request (4xx: a bad Host header, too many fields, a body too big; django.security and django.request) is one
+# line without its traceback, so that hostile requests cannot flood the log (decisionaid/logs.py).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "one_line_for_client_errors": {
+            "()": "django.utils.log.CallbackFilter",
+            "callback": one_line_for_client_errors,
+        },
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["one_line_for_client_errors"]},
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
         # Not Django's default mail_admins handler: its error e-mails include the posted form, the answers.
@@ -203,11 +228,18 @@ LOGGING = {
 # Admin sign-in (django-axes): after 5 failed attempts, that username from that address is refused for an hour
 # (HTTP 429); a successful sign-in clears the count. Axes records sign-in attempts to admin only (it hooks
 # authentication, which patient pages never use), so its tables hold admin data, never patient data.
-# Behind a proxy, REMOTE_ADDR is the proxy's address: the lockout then works per username.
+# Behind a proxy, REMOTE_ADDR is the proxy's address; with DJANGO_TRUST_PROXY_HEADERS the client's address is the
+# one the proxy put last in X-Forwarded-For (decisionaid.admin_signin.client_address).
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(hours=1)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# A second rule against trying one password on many usernames: an address with this many failures (any usernames)
+# within the cool-off is refused too. Usernames are stored cut to the User model's 150 characters.
+AXES_HANDLER = "decisionaid.admin_signin.AddressLimitHandler"
+AXES_ADDRESS_FAILURE_LIMIT = 20
+AXES_USERNAME_CALLABLE = "decisionaid.admin_signin.username_as_stored"
+AXES_CLIENT_IP_CALLABLE = "decisionaid.admin_signin.client_address"
 
 # Evidence rows not reviewed for this many days are "due for review" in admin.
 EVIDENCE_REVIEW_INTERVAL_DAYS = 365

@@ -26,6 +26,9 @@ print(json.dumps({
     "session_secure": settings.SESSION_COOKIE_SECURE,
     "session_engine": settings.SESSION_ENGINE,
     "expire_at_close": settings.SESSION_EXPIRE_AT_BROWSER_CLOSE,
+    "trust_proxy_headers": settings.TRUST_PROXY_HEADERS,
+    "proxy_ssl_header": settings.SECURE_PROXY_SSL_HEADER,
+    "use_x_forwarded_host": settings.USE_X_FORWARDED_HOST,
 }))
 """
 
@@ -105,3 +108,19 @@ def test_this_run_uses_the_database_it_was_asked_for(db):
             assert cursor.fetchone()[0].startswith("PostgreSQL")
     else:
         assert connection.vendor == "sqlite"
+
+
+def test_proxy_headers_are_not_trusted_unless_asked_for():
+    """With HTTPS on but no proxy named, a client's X-Forwarded-Proto must not make plain HTTP pass as HTTPS."""
+    values = settings_with(DJANGO_SECRET_KEY=GOOD_KEY, DJANGO_ALLOWED_HOSTS="example.org")
+    assert values["trust_proxy_headers"] is False
+    assert values["proxy_ssl_header"] is None
+    assert values["use_x_forwarded_host"] is False
+
+
+def test_behind_a_proxy_x_forwarded_proto_is_trusted_but_never_x_forwarded_host():
+    values = settings_with(DJANGO_SECRET_KEY=GOOD_KEY, DJANGO_ALLOWED_HOSTS="example.org",
+                           DJANGO_TRUST_PROXY_HEADERS="1")
+    assert values["trust_proxy_headers"] is True
+    assert values["proxy_ssl_header"] == ["HTTP_X_FORWARDED_PROTO", "https"]
+    assert values["use_x_forwarded_host"] is False
