@@ -16,6 +16,9 @@ if pool not in {"quick", "pdf"}:
     raise ValueError(f"GUNICORN_POOL must be 'quick' or 'pdf', not {pool!r}")
 
 workers = int(os.environ.get("GUNICORN_WORKERS", "2" if pool == "pdf" else "3"))
+# A PDF worker gives way to the quick pool on the CPU (below), so a PDF may take several times its own
+# seconds on a busy machine: it gets longer before gunicorn takes the worker for stuck and restarts it.
+timeout = 120 if pool == "pdf" else 30
 proc_name = f"decisionaid-{pool}"
 # The access log carries request lines only; no patient data travels in URLs or query strings.
 accesslog = "-"
