@@ -7,19 +7,25 @@ Run from the project root, on demand (not a test; it prints figures):
 
 What it does, in one run:
   1. creates a new PostgreSQL database (dropped at the end), migrates it and loads the evidence;
-  2. starts gunicorn with the deployment's own settings (gunicorn.conf.py; debug off, plain HTTP on
-     127.0.0.1 as with docker compose), through benchmarks/server_settings.py, which adds one trivial view;
-  3. runs Locust (benchmarks/locustfile.py) twice, each time with --users clients started over --ramp seconds
-     and then measured for --duration seconds, with no pause between requests: first the trivial view (the
-     baseline), then first-time visitors walking from the home page through every question to the results page
-     and the PDF; every response is checked;
+  2. starts the deployment's shape (docker-compose.yml): two gunicorn pools with the deployment's own settings
+     (gunicorn.conf.py; the PDF pool with GUNICORN_POOL=pdf) behind nginx with deploy/nginx.conf (benchmarks/
+     proxy.py: nginx as an ordinary user, from a prefix folder in /tmp), debug off, plain HTTP on 127.0.0.1, through
+     benchmarks/server_settings.py, which adds a trivial view; then checks the proxy (X-Forwarded-* set by nginx,
+     Django's security headers on nginx's own answers). --one-pool starts the shape before it: one gunicorn, no
+     proxy;
+  3. runs Locust (benchmarks/locustfile.py) three times, each with clients started over --ramp seconds and then
+     measured for --duration seconds, with no pause between requests: the trivial view (the baseline) with
+     --users clients; first-time visitors walking from the home page through every question to the results page
+     and the PDF with one client; the same visitors with --users clients; every response is checked;
   4. prints, per kind of request: requests per second, median and 95th-percentile latency, errors, and the
-     ratios to the trivial view; journeys completed; the CPU the server and the load generator used; the
-     workers' peak memory;
+     ratios to the trivial view; for the question and results pages, p95 under load ÷ the one-client median
+     (the target is 3 at most); journeys completed, a minute and a minute per core; per pool the requests it
+     answered, its CPU and its workers' peak memory; the CPU of nginx and of the load generator;
   5. counts the database queries of every page (Django's test client, benchmarks/queries.py), with the
      evidence as loaded and then with --growth times as many evidence rows.
 
-Exits 1 when any request failed or a query count grew with the evidence. Locust and the server share this
+Exits 1 when any request failed, a proxy check failed, a request reached the wrong pool, or a query count grew
+with the evidence. Locust and the server share this
 machine's cores: the load generator's CPU share is printed so that the figures can be read with it in mind.
 """
 from __future__ import annotations
@@ -38,13 +44,13 @@ import sys
 import tempfile
 import time
 import urllib.request
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/postgres"
 TICKS = os.sysconf("SC_CLK_TCK")
-PHASES = (("trivial view", "TrivialViewUser"), ("visitors", "VisitorUser"))
+QUICK_PAGES = ("GET question page", "GET results page")  # the pages whose p95 under load must stay near one client's
 
 
 def parse_args(argv=None):
@@ -53,8 +59,11 @@ def parse_args(argv=None):
     parser.add_argument("--duration", type=int, default=60, help="seconds measured per phase (default 60)")
     parser.add_argument("--ramp", type=int, default=20,
                         help="seconds over which the clients start, before the measured seconds (default 20)")
-    parser.add_argument("--workers", type=int, help="gunicorn workers (default: gunicorn.conf.py's)")
+    parser.add_argument("--workers", type=int, help="quick pool's gunicorn workers (default: gunicorn.conf.py's)")
+    parser.add_argument("--pdf-workers", type=int, help="PDF pool's gunicorn workers (default: gunicorn.conf.py's)")
     parser.add_argument("--threads", type=int, help="threads per gunicorn worker (default: gunicorn.conf.py's)")
+    parser.add_argument("--one-pool", action="store_true",
+                        help="the shape before the PDF pool: one gunicorn (--workers), no proxy, for comparison")
     parser.add_argument("--growth", type=int, default=10, help="evidence multiple for the query counts (default 10)")
     parser.add_argument(
         "--server-url", default=os.environ.get("BENCHMARK_DATABASE_URL", DEFAULT_DATABASE_URL),
@@ -65,10 +74,10 @@ def parse_args(argv=None):
                         help="leave out step 5 (tests/benchmarks/test_queries_per_page.py checks it on every run)")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args(argv)
-    for option in ("users", "duration", "ramp", "growth", "workers", "threads"):
+    for option in ("users", "duration", "ramp", "growth", "workers", "pdf_workers", "threads"):
         value = getattr(args, option)
         if value is not None and value < 1:
-            parser.error(f"--{option} must be 1 or more (got {value})")
+            parser.error(f"--{option.replace('_', '-')} must be 1 or more (got {value})")
     return args
 
 
@@ -140,18 +149,23 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_gunicorn(*, port: int, workdir: Path, workers: int | None, threads: int | None) -> subprocess.Popen:
+def start_gunicorn(*, pool: str, port: int, workdir: Path, workers: int | None,
+                   threads: int | None) -> subprocess.Popen:
+    """One gunicorn pool (GUNICORN_POOL, gunicorn.conf.py) on 127.0.0.1:port, its logs in workdir/POOL-*.log."""
     command = [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "gunicorn.conf.py"), "--bind", f"127.0.0.1:{port}",
-               "--access-logfile", str(workdir / "access.log"), "--error-logfile", str(workdir / "gunicorn.log")]
+               "--access-logfile", str(workdir / f"{pool}-access.log"),
+               "--error-logfile", str(workdir / f"{pool}-gunicorn.log")]
     if workers:
         command += ["--workers", str(workers)]
     if threads:
         command += ["--threads", str(threads)]
-    server = subprocess.Popen([*command, "decisionaid.wsgi:application"], cwd=ROOT, env=os.environ.copy())
+    server = subprocess.Popen([*command, "decisionaid.wsgi:application"], cwd=ROOT,
+                              env={**os.environ, "GUNICORN_POOL": pool})
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if server.poll() is not None:
-            raise SystemExit(f"gunicorn stopped at start-up:\n{(workdir / 'gunicorn.log').read_text()[-3000:]}")
+            log = (workdir / f"{pool}-gunicorn.log").read_text()[-3000:]
+            raise SystemExit(f"gunicorn ({pool} pool) stopped at start-up:\n{log}")
         try:
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/benchmark/trivial/", timeout=2) as response:
                 if response.status == 200:
@@ -159,7 +173,7 @@ def start_gunicorn(*, port: int, workdir: Path, workers: int | None, threads: in
         except OSError:
             time.sleep(0.3)
     server.terminate()
-    raise SystemExit("gunicorn did not answer within 60 seconds")
+    raise SystemExit(f"gunicorn ({pool} pool) did not answer within 60 seconds")
 
 
 def _stat(pid: int) -> list[str] | None:
@@ -190,7 +204,11 @@ def cpu_seconds(pids: list[int]) -> float:
 
 
 def peak_memory_mib(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:  # a worker that gunicorn has just replaced
+        return float("nan")
+    for line in status.splitlines():
         if line.startswith("VmHWM:"):
             return int(line.split()[1]) / 1024
     return 0.0
@@ -215,8 +233,31 @@ class Phase:
     total: Row
     failures: list[str]
     client_cpu_share: float  # of one core
-    server_cpu_seconds: float
+    server_cpu_seconds: float  # every pool and nginx
     locust_warnings: list[str]
+    users: int = 0
+    cpu_seconds_by_process: dict[str, float] = field(default_factory=dict)  # per pool, and nginx
+    requests_by_pool: dict[str, int] = field(default_factory=dict)  # answered in the measured seconds
+
+
+@dataclass
+class Pool:
+    """One gunicorn pool as it runs: its master and workers, and the access log its request lines go to."""
+    name: str
+    server: subprocess.Popen
+    access_log: Path
+
+    @property
+    def pids(self) -> list[int]:
+        return server_pids(self.server.pid)
+
+
+def log_lines(path: Path) -> int:
+    try:
+        with path.open("rb") as f:
+            return sum(1 for _ in f)
+    except OSError:
+        return 0
 
 
 def _number(text: str) -> float:
@@ -235,9 +276,10 @@ def _row(record: dict) -> Row:
 
 
 def run_phase(*, name: str, user_class: str, port: int, users: int, ramp: int, duration: int, workdir: Path,
-              server: list[int]) -> Phase:
-    """Locust with `users` clients, started over `ramp` seconds; the figures cover the `duration` seconds after."""
-    prefix = workdir / user_class
+              pools: list[Pool], processes: dict[str, int]) -> Phase:
+    """Locust with `users` clients, started over `ramp` seconds; the figures cover the `duration` seconds after.
+    `processes`: the master processes whose CPU (with their workers') is counted, by name (each pool, and nginx)."""
+    prefix = workdir / "".join(c if c.isalnum() else "-" for c in name)
     command = [
         sys.executable, "-m", "locust", "-f", str(ROOT / "benchmarks" / "locustfile.py"), "--headless",
         "--users", str(users), "--spawn-rate", str(users / ramp), "--reset-stats", "--run-time", f"{ramp + duration}s",
@@ -249,9 +291,12 @@ def run_phase(*, name: str, user_class: str, port: int, users: int, ramp: int, d
     started = time.monotonic()
     with subprocess.Popen(command, cwd=ROOT, env=environment, stderr=subprocess.PIPE, text=True) as load:
         time.sleep(ramp)
-        before_server = cpu_seconds(server)
+        pids = {label: server_pids(master) for label, master in processes.items()}
+        before_cpu = {label: cpu_seconds(pids[label]) for label in processes}
+        before_lines = {pool.name: log_lines(pool.access_log) for pool in pools}
         stderr = load.communicate()[1]
-    server_cpu = cpu_seconds(server) - before_server
+    cpu = {label: cpu_seconds(pids[label]) - before_cpu[label] for label in processes}
+    requests_by_pool = {pool.name: log_lines(pool.access_log) - before_lines[pool.name] for pool in pools}
     elapsed = time.monotonic() - started
     after_client = resource.getrusage(resource.RUSAGE_CHILDREN)
     client_cpu = (after_client.ru_utime - before_client.ru_utime) + (after_client.ru_stime - before_client.ru_stime)
@@ -265,7 +310,66 @@ def run_phase(*, name: str, user_class: str, port: int, users: int, ramp: int, d
     with Path(f"{prefix}_failures.csv").open() as f:
         failures = [f"{r['Occurrences']}× {r['Method']} {r['Name']}: {r['Error']}" for r in csv.DictReader(f)]
     warnings = [line for line in stderr.splitlines() if "CPU usage" in line or "Traceback" in line]
-    return Phase(name, rows, total, failures, client_cpu / elapsed, server_cpu, warnings)
+    return Phase(name, rows, total, failures, client_cpu / elapsed, sum(cpu.values()), warnings, users, cpu,
+                 requests_by_pool)
+
+
+# -- the proxy and the pools -------------------------------------------------------------------------------------
+
+def _sorted_policy(headers) -> dict[str, str]:
+    """The security headers of an answer; the policy's directives sorted (django-csp orders them at random)."""
+    names = ("Content-Security-Policy", "X-Frame-Options", "X-Content-Type-Options", "Referrer-Policy",
+             "Cross-Origin-Opener-Policy")
+    found = {name: headers.get(name, "") for name in names}
+    found["Content-Security-Policy"] = "; ".join(sorted(
+        part.strip() for part in found["Content-Security-Policy"].split(";") if part.strip()))
+    return found
+
+
+def check_proxy(port: int) -> list[str]:
+    """What is wrong with the proxy, or []: nginx sets X-Forwarded-* itself whatever the client sends, and its own
+    refusal (a URL too long for gunicorn) carries the security headers of a Django answer."""
+    import http.client
+
+    def get(path, headers):
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        connection.request("GET", path, headers=headers)
+        response = connection.getresponse()
+        body = response.read()
+        connection.close()
+        return response, body
+
+    problems = []
+    response, body = get("/benchmark/forwarded/", {"X-Forwarded-Proto": "https", "X-Forwarded-Host": "evil.example",
+                                                   "X-Forwarded-For": "203.0.113.9"})
+    received = json.loads(body) if response.status == 200 else {}
+    expected = {"Host": f"127.0.0.1:{port}", "X-Forwarded-Proto": "http", "X-Forwarded-Host": f"127.0.0.1:{port}",
+                "X-Forwarded-For": "127.0.0.1"}
+    if received != expected:
+        problems.append(f"the app received forwarded headers {received} (status {response.status}), not {expected}")
+    django, _ = get("/benchmark/trivial/", {})
+    refusal, _ = get("/" + "a" * 5000, {})
+    if refusal.status != 414 or _sorted_policy(refusal.headers) != _sorted_policy(django.headers):
+        problems.append(f"nginx's own {refusal.status} does not carry Django's security headers: "
+                        f"{_sorted_policy(refusal.headers)} against {_sorted_policy(django.headers)}")
+    return problems
+
+
+def misrouted(pools: list[Pool]) -> list[str]:
+    """Requests that reached the wrong pool, from the pools' access logs: a PDF anywhere but the PDF pool, or
+    anything else in it (the start-up probes, sent to each pool directly, aside)."""
+    problems = []
+    for pool in pools:
+        if pool.name not in ("quick", "pdf") or not pool.access_log.exists():
+            continue
+        for line in pool.access_log.read_text(errors="replace").splitlines():
+            request = line.split('"')[1] if line.count('"') >= 2 else ""
+            path = request.split(" ")[1] if request.count(" ") >= 2 else ""
+            if path.startswith("/benchmark/trivial/") and pool.name == "pdf":
+                continue
+            if path.endswith(".pdf") != (pool.name == "pdf"):
+                problems.append(f"{pool.name} pool answered {request}")
+    return problems[:10]
 
 
 # -- the report --------------------------------------------------------------------------------------------------
@@ -274,21 +378,31 @@ def _ms(value: float) -> str:
     return "n/a" if value != value else f"{value:,.0f} ms"
 
 
-def print_phase(phase: Phase, baseline: Row | None) -> None:
+def print_phase(phase: Phase, baseline: Row | None, one_client: Phase | None = None) -> None:
     print(f"\n{phase.name}: {phase.total.requests:,} requests, {phase.total.errors} errors")
     header = f"  {'request':<28} {'requests':>9} {'per s':>8} {'median':>10} {'p95':>10} {'errors':>7}"
     if baseline:
         header += f" {'median ÷ trivial':>17} {'p95 ÷ trivial':>14}"
+    if one_client:
+        header += f" {'p95 ÷ one client':>17}"
     print(header)
+    single = {row.name: row for row in one_client.rows} if one_client else {}
     for row in sorted(phase.rows, key=lambda r: r.median_ms) + [phase.total]:
         line = (f"  {row.name:<28} {row.requests:>9,} {row.per_second:>8.1f} {_ms(row.median_ms):>10} "
                 f"{_ms(row.p95_ms):>10} {row.errors:>7}")
         if baseline:
             line += f" {row.median_ms / baseline.median_ms:>17.1f} {row.p95_ms / baseline.p95_ms:>14.1f}"
+        if one_client:
+            alone = single.get(row.name) or (one_client.total if row is phase.total else None)
+            line += f" {row.p95_ms / alone.median_ms:>17.1f}" if alone and alone.median_ms else f" {'n/a':>17}"
         print(line)
     per_request = 1000 * phase.server_cpu_seconds / max(phase.total.requests, 1)
-    print(f"  server CPU: {phase.server_cpu_seconds:.1f} s ({per_request:.1f} ms a request); "
-          f"load generator: {100 * phase.client_cpu_share:.0f}% of one core")
+    print(f"  server CPU: {phase.server_cpu_seconds:.1f} s ({per_request:.1f} ms a request; "
+          + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in phase.cpu_seconds_by_process.items())
+          + f"); load generator: {100 * phase.client_cpu_share:.0f}% of one core")
+    if phase.requests_by_pool:
+        print("  requests answered by pool: "
+              + ", ".join(f"{name} {count:,}" for name, count in phase.requests_by_pool.items()))
     for warning in phase.locust_warnings:
         print(f"  Locust: {warning}")
     for failure in phase.failures[:10]:
@@ -298,6 +412,13 @@ def print_phase(phase: Phase, baseline: Row | None) -> None:
 def journeys_completed(phase: Phase) -> int:
     """Each journey ends with its PDF, so a PDF answered correctly is a journey completed."""
     return sum(r.requests - r.errors for r in phase.rows if r.name.endswith("PDF"))
+
+
+def quick_page_ratios(loaded: Phase, one_client: Phase) -> dict[str, float]:
+    """p95 under load ÷ the one-client median, for the question and results pages (target: 3 at most)."""
+    alone = {row.name: row for row in one_client.rows}
+    return {row.name: row.p95_ms / alone[row.name].median_ms
+            for row in loaded.rows if row.name in QUICK_PAGES and alone.get(row.name) and alone[row.name].median_ms}
 
 
 def print_queries(before: dict[str, int], after: dict[str, int], *, growth: int, rows_before, rows_after) -> bool:
@@ -312,23 +433,55 @@ def print_queries(before: dict[str, int], after: dict[str, int], *, growth: int,
     return constant
 
 
-def load(args, workdir: Path):
-    """Both phases against one gunicorn: (phases, workers' peak memory, load average before and after)."""
-    port = free_port()
-    server = start_gunicorn(port=port, workdir=workdir, workers=args.workers, threads=args.threads)
-    load_before = os.getloadavg()
+def load(args, workdir: Path) -> dict:
+    """The three phases against the deployment's shape (or one pool); the figures, checks and memory."""
+    from benchmarks.proxy import running_nginx
+
+    pools: list[Pool] = []
     try:
-        pids = server_pids(server.pid)
-        phases = [
-            run_phase(name=label, user_class=user_class, port=port, users=args.users, ramp=args.ramp,
-                      duration=args.duration, workdir=workdir, server=pids)
-            for label, user_class in PHASES
-        ]
-        memory = [peak_memory_mib(pid) for pid in pids[1:]]
+        if args.one_pool:
+            specs = [("one pool", args.workers)]
+        else:
+            specs = [("quick", args.workers), ("pdf", args.pdf_workers)]
+        ports = {}
+        for name, workers in specs:
+            ports[name] = free_port()
+            server = start_gunicorn(pool="pdf" if name == "pdf" else "quick", port=ports[name], workdir=workdir,
+                                    workers=workers, threads=args.threads)
+            pools.append(Pool(name, server, workdir / f"{'pdf' if name == 'pdf' else 'quick'}-access.log"))
+        processes = {pool.name: pool.server.pid for pool in pools}
+        if args.one_pool:
+            return run_load(args, workdir, port=ports["one pool"], pools=pools, processes=processes, proxy_problems=[])
+        port = free_port()
+        with running_nginx(port=port, quick_port=ports["quick"], pdf_port=ports["pdf"],
+                           log=workdir / "nginx.log") as nginx:
+            processes["nginx"] = nginx.pid
+            return run_load(args, workdir, port=port, pools=pools, processes=processes,
+                            proxy_problems=check_proxy(port))
     finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=30)
-    return phases, memory, load_before, os.getloadavg()
+        for pool in pools:
+            pool.server.send_signal(signal.SIGTERM)
+        for pool in pools:
+            pool.server.wait(timeout=30)
+
+
+def run_load(args, workdir: Path, *, port: int, pools: list[Pool], processes: dict[str, int],
+             proxy_problems: list[str]) -> dict:
+    load_before = os.getloadavg()
+    common = dict(port=port, ramp=args.ramp, duration=args.duration, workdir=workdir, pools=pools,
+                  processes=processes)
+    trivial = run_phase(name="trivial view", user_class="TrivialViewUser", users=args.users, **common)
+    one_client = run_phase(name="visitors, one client", user_class="VisitorUser", users=1,
+                           **{**common, "ramp": min(args.ramp, 5)})
+    visitors = run_phase(name=f"visitors, {args.users} clients", user_class="VisitorUser", users=args.users,
+                         **common)
+    return {
+        "phases": [trivial, one_client, visitors],
+        "memory": {pool.name: [peak_memory_mib(pid) for pid in pool.pids[1:]] for pool in pools},
+        "load_average": (load_before[0], os.getloadavg()[0]),
+        "proxy_problems": proxy_problems,
+        "misrouted": misrouted(pools),
+    }
 
 
 def main(argv=None) -> int:
@@ -343,7 +496,7 @@ def main(argv=None) -> int:
 
         connections.close_all()  # the server gets the database to itself during the load
         with tempfile.TemporaryDirectory(prefix="load-benchmark-") as folder:
-            phases, memory, load_before, load_after = load(args, Path(folder))
+            result = load(args, Path(folder))
 
         queries_before = queries_after = {}
         if not args.no_query_counts:
@@ -354,27 +507,49 @@ def main(argv=None) -> int:
     finally:
         drop_database(args.server_url, name)
 
-    trivial, visitors = phases
+    trivial, one_client, visitors = result["phases"]
+    memory = result["memory"]
+    shape = (f"one gunicorn pool of {len(memory['one pool'])} workers, no proxy" if args.one_pool else
+             f"nginx in front of a quick pool of {len(memory['quick'])} workers and a PDF pool of "
+             f"{len(memory['pdf'])} workers at a lower CPU priority")
     print(f"Load benchmark, {time.strftime('%Y-%m-%d %H:%M')}: Python {platform.python_version()}, "
-          f"{os.cpu_count()} CPUs, PostgreSQL, gunicorn with {len(memory)} workers"
-          f"{f' × {args.threads} threads' if args.threads else ''}, {args.users} clients for {args.duration} s "
-          f"a phase, no pause between requests; load average {load_before[0]:.1f} before, {load_after[0]:.1f} after")
+          f"{os.cpu_count()} CPUs, PostgreSQL, {shape}{f', {args.threads} threads a worker' if args.threads else ''}; "
+          f"{args.users} clients for {args.duration} s a phase, no pause between requests; load average "
+          f"{result['load_average'][0]:.1f} before, {result['load_average'][1]:.1f} after")
     print_phase(trivial, None)
-    print_phase(visitors, trivial.total)
-    print(f"\n  journeys completed: {journeys_completed(visitors)} in {args.duration} s; "
-          f"all requests {visitors.total.per_second / trivial.total.per_second:.3f} × the trivial view's rate")
-    print(f"  gunicorn workers' peak memory: {', '.join(f'{m:.0f} MiB' for m in memory)}")
+    print_phase(one_client, trivial.total)
+    print_phase(visitors, trivial.total, one_client)
+
+    ratios = quick_page_ratios(visitors, one_client)
+    journeys = journeys_completed(visitors)
+    per_minute = journeys * 60 / args.duration
+    per_core = per_minute / (os.cpu_count() or 1)
+    print(f"\n  quick pages while PDFs are drawn, p95 at {args.users} clients ÷ median with one client "
+          f"(target 3 at most): " + ", ".join(f"{name.removeprefix('GET ')} {ratio:.1f}" for name, ratio in ratios.items()))
+    print(f"  journeys completed: {journeys} in {args.duration} s, {per_minute:.0f} a minute, "
+          f"{per_core:.1f} a minute per core; all requests "
+          f"{visitors.total.per_second / trivial.total.per_second:.3f} × the trivial view's rate")
+    print("  gunicorn workers' peak memory: " + "; ".join(
+        f"{pool} {', '.join(f'{m:.0f} MiB' for m in values)}" for pool, values in memory.items()))
+    problems = result["proxy_problems"] + result["misrouted"]
+    for problem in problems:
+        print(f"  FAILED {problem}")
     constant = args.no_query_counts or print_queries(
         queries_before, queries_after, growth=args.growth, rows_before=rows_before, rows_after=rows_after
     )
-    errors = sum(p.total.errors for p in phases)
+    errors = sum(p.total.errors for p in result["phases"])
     if args.json:
         args.json.write_text(json.dumps({
-            "phases": [asdict(p) for p in phases], "worker_peak_memory_mib": memory,
+            "shape": "one pool" if args.one_pool else "two pools behind nginx",
+            "phases": [asdict(p) for p in result["phases"]], "worker_peak_memory_mib": memory,
+            "quick_page_p95_over_one_client_median": ratios, "journeys_per_minute": per_minute,
+            "journeys_per_minute_per_core": per_core, "proxy_problems": result["proxy_problems"],
+            "misrouted": result["misrouted"],
             "queries": {"as_loaded": queries_before, "grown": queries_after}, "growth": args.growth,
         }, indent=2))
-    if errors or not constant:
-        print(f"\nFAILED: {errors} request(s) failed" + ("" if constant else "; a query count grew with the evidence"))
+    if errors or problems or not constant:
+        print(f"\nFAILED: {errors} request(s) failed, {len(problems)} proxy or routing problem(s)"
+              + ("" if constant else "; a query count grew with the evidence"))
         return 1
     return 0
 

@@ -37,6 +37,9 @@ _turns = itertools.count()
 
 class VisitorUser(FastHttpUser):
     wait_time = constant(0)
+    # At saturation the clients queue for the PDF pool, which can take longer than Locust's 60 s default;
+    # nginx waits as long for it (deploy/nginx.conf).
+    network_timeout = 300.0
 
     @task
     def visit(self):

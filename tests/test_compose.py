@@ -17,6 +17,8 @@ REPO = Path(__file__).resolve().parent.parent
 COMPOSE_FILE = REPO / "docker-compose.yml"
 DOCKERFILE = REPO / "Dockerfile"
 ENTRYPOINT = REPO / "docker" / "entrypoint.sh"
+PROXY_DOCKERFILE = REPO / "docker" / "proxy.Dockerfile"
+NGINX_CONF = REPO / "deploy" / "nginx.conf"
 
 
 def validate(path: Path) -> subprocess.CompletedProcess:
@@ -78,8 +80,8 @@ def test_compose_file_has_no_obsolete_version_key():
     assert "version" not in load_compose()
 
 
-def _web_ports_not_a_list(data):
-    data["services"]["web"]["ports"] = 8000
+def _proxy_ports_not_a_list(data):
+    data["services"]["proxy"]["ports"] = 8000
 
 
 def _unknown_top_level_key(data):
@@ -88,7 +90,7 @@ def _unknown_top_level_key(data):
 
 @pytest.mark.parametrize(
     ("break_it", "expected"),
-    [(_web_ports_not_a_list, "$.services.web.ports"), (_unknown_top_level_key, "servics")],
+    [(_proxy_ports_not_a_list, "$.services.proxy.ports"), (_unknown_top_level_key, "servics")],
     ids=["ports-not-a-list", "unknown-top-level-key"],
 )
 def test_schema_validation_rejects_a_broken_copy(tmp_path, break_it, expected):
@@ -168,11 +170,14 @@ def test_web_secret_key_comes_from_the_environment():
 
 
 def test_plain_http_is_published_on_localhost_only():
-    """With DJANGO_HTTPS=0 (no HTTPS redirect, cookies not secure-only) the port is bound to 127.0.0.1."""
-    web = load_compose()["services"]["web"]
-    assert environment(web).get("DJANGO_HTTPS") == "0"
-    ports = web.get("ports") or []
-    assert ports, "web publishes no port"
+    """With DJANGO_HTTPS=0 (no HTTPS redirect, cookies not secure-only) the proxy's port is bound to 127.0.0.1,
+    and the pools publish no port at all: every request passes the proxy, which sets the X-Forwarded-* headers."""
+    services = load_compose()["services"]
+    for pool in ("web", "pdf"):
+        assert environment(services[pool]).get("DJANGO_HTTPS") == "0"
+        assert not services[pool].get("ports"), f"{pool} publishes a port around the proxy"
+    ports = services["proxy"].get("ports") or []
+    assert ports, "the proxy publishes no port"
     for port in ports:
         if isinstance(port, dict):
             host_ip = port.get("host_ip")
@@ -180,6 +185,52 @@ def test_plain_http_is_published_on_localhost_only():
             parts = str(port).rsplit(":", 2)  # HOST_IP:HOST_PORT:CONTAINER_PORT, or fewer parts (every interface)
             host_ip = parts[0] if len(parts) == 3 else None
         assert host_ip == "127.0.0.1", f"{port} is not bound to 127.0.0.1"
+
+
+# --- the two pools and the proxy (deploy/nginx.conf) ---------------------------------------------------
+
+
+def test_the_two_pools_are_one_app_with_one_environment():
+    """web (quick pages) and pdf are the same image and environment; only the pool and its workers differ."""
+    services = load_compose()["services"]
+    web, pdf = environment(services["web"]), environment(services["pdf"])
+    assert (web.pop("GUNICORN_POOL"), pdf.pop("GUNICORN_POOL")) == ("quick", "pdf")
+    web.pop("GUNICORN_WORKERS"), pdf.pop("GUNICORN_WORKERS")
+    assert web == pdf
+    assert services["web"]["build"] == services["pdf"]["build"]
+
+
+def test_the_pdf_pool_serves_once_web_has_migrated_and_does_not_migrate_itself():
+    """Two containers migrating at once would race; pdf waits for a healthy web and only runs gunicorn."""
+    pdf = load_compose()["services"]["pdf"]
+    assert (pdf["depends_on"].get("web") or {}).get("condition") == "service_healthy"
+    command = list(pdf["command"])
+    assert command[:2] == ["gunicorn", "decisionaid.wsgi:application"]
+    assert "--config" in command and command[command.index("--config") + 1] == "gunicorn.conf.py"
+    assert "--bind" in command and command[command.index("--bind") + 1] == "0.0.0.0:8000"
+
+
+def test_the_proxy_runs_the_repository_nginx_conf_and_points_at_both_pools():
+    """The proxy image copies deploy/nginx.conf and runs it as a user that is not root; that file's upstreams
+    are the two pool services, and its port is the one compose publishes."""
+    compose = load_compose()
+    proxy = compose["services"]["proxy"]
+    assert (REPO / proxy["build"]["context"] / proxy["build"]["dockerfile"]).resolve() == PROXY_DOCKERFILE
+    for pool in ("web", "pdf"):
+        assert (proxy["depends_on"].get(pool) or {}).get("condition") == "service_healthy"
+    instructions = final_stage(PROXY_DOCKERFILE.read_text())
+    assert ("COPY", "deploy/nginx.conf /etc/nginx/decisionaid.conf") in instructions
+    users = [arguments for keyword, arguments in instructions if keyword == "USER"]
+    assert users and users[-1].split(":")[0] not in {"root", "0"}
+    start = [arguments for keyword, arguments in instructions if keyword == "CMD"][-1]
+    assert '"-c", "/etc/nginx/decisionaid.conf"' in start and '"daemon off;"' in start
+
+    conf = NGINX_CONF.read_text()
+    assert re.search(r"upstream quick \{\s*server web:8000;", conf)
+    assert re.search(r"upstream pdf \{\s*server pdf:8000;", conf)
+    listen = re.search(r"^\s*listen (\d+);", conf, flags=re.MULTILINE)
+    assert listen and int(listen[1]) > 1024, "an ordinary user cannot listen below 1024"
+    assert [str(port).rsplit(":", 1)[1] for port in proxy["ports"]] == [listen[1]]
 
 
 def test_web_builds_from_the_repository_dockerfile():
