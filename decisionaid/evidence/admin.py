@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import review
+from . import review, thresholds
 from .admin_views import REVIEWED_MODELS
 from .models import Caveat, EvidenceRelease, Figure, Guideline, GuidelineCriterion, Source, Treatment, Trial
 
@@ -37,9 +37,27 @@ def mark_reviewed(modeladmin, request, queryset):
     modeladmin.message_user(request, f"{count} row(s) marked as reviewed on {today:%d %B %Y}.", messages.SUCCESS)
 
 
+def clear_review_if_edited(obj, form) -> None:
+    """A row checked against its source is no longer checked once its content changes."""
+    if form.has_changed() and obj.pk is not None:
+        obj.last_reviewed, obj.reviewed_by = None, None
+
+
 class ReviewedAdmin(SimpleHistoryAdmin):
     actions = [mark_reviewed]
-    readonly_fields = ("reviewed_by",)
+    # Set only by the "mark reviewed" action, so that an edit can never carry its own reviewed mark.
+    readonly_fields = ("last_reviewed", "reviewed_by")
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            clear_review_if_edited(obj, form)
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        for inline_form in formset.forms:
+            if inline_form.instance.pk is not None and inline_form not in formset.deleted_forms:
+                clear_review_if_edited(inline_form.instance, inline_form)
+        super().save_formset(request, form, formset, change)
 
     @admin.display(boolean=True, description="Due for review")
     def due(self, obj):
@@ -50,11 +68,14 @@ class FigureInline(admin.StackedInline):
     model = Figure
     extra = 0
     show_change_link = True
+    # Every field the main form requires, so that a figure added here is as complete as one added there.
     fields = (
         ("key", "kind", "outcome"),
-        "label_plain",
+        ("label_plain", "label_technical"),
         ("numerator", "denominator", "per_100", "estimate"),
         ("ci_low", "ci_high", "ci_level"),
+        "population",
+        ("includes_rrms", "includes_spms", "includes_ppms", "includes_other_diseases"),
         ("time_point", "provenance", "is_published"),
     )
 
@@ -128,10 +149,33 @@ class FigureAdmin(ReviewedAdmin):
     )
 
 
+def describe_threshold_rule(obj) -> str:
+    if obj is not None and obj.check_name:
+        rule = thresholds.RULES.get(obj.check_name)
+        return rule.describe() if rule else "This check takes no threshold: leave it empty."
+    return " ".join(f"{name}: {rule.describe()}" for name, rule in thresholds.RULES.items())
+
+
+def report_rewording(model_admin, request, obj) -> None:
+    for name in getattr(obj, "reworded", ()):
+        label = obj._meta.get_field(name).verbose_name
+        model_admin.message_user(
+            request, f'{obj}: the {label} now names the new threshold: "{getattr(obj, name)}".', messages.INFO
+        )
+
+
 class CriterionInline(admin.TabularInline):
     model = GuidelineCriterion
     extra = 0
-    fields = ("order", "key", "check_name", "threshold", "not_met_effect", "label_plain", "threshold_plain")
+    fields = (
+        "order", "key", "check_name", "threshold", "threshold_rule", "not_met_effect", "label_plain",
+        "label_technical", "threshold_plain",
+    )
+    readonly_fields = ("threshold_rule",)
+
+    @admin.display(description="How the check uses the threshold")
+    def threshold_rule(self, obj):
+        return describe_threshold_rule(obj if obj and obj.pk else None)
 
 
 @admin.register(Guideline)
@@ -141,12 +185,30 @@ class GuidelineAdmin(ReviewedAdmin):
     search_fields = ("name", "short_name", "key")
     inlines = [CriterionInline]
 
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        for obj in formset.new_objects + [o for o, _ in formset.changed_objects]:
+            report_rewording(self, request, obj)
+
 
 @admin.register(GuidelineCriterion)
 class GuidelineCriterionAdmin(ReviewedAdmin):
     list_display = ("guideline", "order", "key", "check_name", "threshold", "not_met_effect", "due")
     list_filter = ("guideline", "check_name", DueForReviewFilter)
     search_fields = ("key", "label_plain", "label_technical", "guideline_text")
+    readonly_fields = ReviewedAdmin.readonly_fields + ("how_the_threshold_is_used",)
+    fields = (
+        "guideline", "key", "order", "check_name", ("threshold", "how_the_threshold_is_used"), "not_met_effect",
+        "label_plain", "label_technical", "threshold_plain", "guideline_text", "last_reviewed", "reviewed_by",
+    )
+
+    @admin.display(description="How the check uses the threshold")
+    def how_the_threshold_is_used(self, obj):
+        return describe_threshold_rule(obj if obj and obj.pk else None)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        report_rewording(self, request, obj)
 
 
 @admin.register(Treatment)
