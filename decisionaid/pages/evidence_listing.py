@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from django.db.models import Prefetch
+from django.utils import timezone
 
+from decisionaid.assessment.trials import stale_status_note
 from decisionaid.evidence.choices import FACT_PROVENANCE, Design, Estimate, FigureKind, Provenance
 from decisionaid.evidence.models import Figure, Source, Trial
 
@@ -262,6 +265,7 @@ class TrialEntry:
     links: tuple[Link, ...]
     source_name: str
     source_anchor: str
+    status_note: str = ""  # when the status is older than 12 months: ask whether it is still true
 
 
 def registry_links(registry_ids: str) -> tuple[Link, ...]:
@@ -273,8 +277,9 @@ def registry_links(registry_ids: str) -> tuple[Link, ...]:
     )
 
 
-def trials() -> list[TrialEntry]:
+def trials(*, today: date | None = None) -> list[TrialEntry]:
     """The trials the results page may list (the confirmed ones), with registry links. One query."""
+    today = today or timezone.localdate()
     rows = (
         Trial.objects.filter(provenance__in=FACT_PROVENANCE).select_related("source").order_by("display_order", "name")
     )
@@ -285,6 +290,7 @@ def trials() -> list[TrialEntry]:
             links=registry_links(trial.registry_id),
             source_name=trial.source.short_name if trial.source_id else "",
             source_anchor=source_anchor(trial.source.key) if trial.source_id else "",
+            status_note=stale_status_note(trial, today=today),
         )
         for trial in rows
     ]
