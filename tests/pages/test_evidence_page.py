@@ -190,7 +190,8 @@ def test_unpublished_and_seed_only_figures_from_the_fixtures_are_not_listed(page
 
 def test_seed_only_unconfirmed_or_unpublished_figures_never_appear(client, evidence):
     source = Source.objects.get(key="sormani-2017")
-    make_figure(source, key="seed-only-published", provenance="S", is_published=True, per_100=Decimal("42.42"),
+    # An [S] figure cannot be marked published (validation and the database refuse it); stored, it never shows.
+    make_figure(source, key="seed-only-published", provenance="S", is_published=False, per_100=Decimal("42.42"),
                 ci_low=None, ci_high=None, ci_level=None)
     make_figure(source, key="confirmed-unpublished", provenance="C", is_published=False,
                 per_100=Decimal("37.37"), ci_low=None, ci_high=None, ci_level=None)

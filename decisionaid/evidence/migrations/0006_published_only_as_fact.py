@@ -4,6 +4,17 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+FACT = ("C", "S=C", "S!=C")
+
+
+def unpublish_what_never_shows(apps, schema_editor):
+    """[S] rows marked published were never shown (the pages filter them); say so in the data before the rule."""
+    for name in ("Figure", "Caveat"):
+        apps.get_model("evidence", name).objects.filter(is_published=True).exclude(provenance__in=FACT).update(
+            is_published=False
+        )
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -12,6 +23,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.RunPython(unpublish_what_never_shows, migrations.RunPython.noop),
         migrations.AddConstraint(
             model_name='caveat',
             constraint=models.CheckConstraint(condition=models.Q(('is_published', False), ('provenance__in', ('C', 'S=C', 'S!=C')), _connector='OR'), name='caveat_published_only_as_fact'),
