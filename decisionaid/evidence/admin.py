@@ -1,13 +1,14 @@
 """Admin for evidence editors: every model keeps its change history (django-simple-history)."""
+from django import forms
 from django.contrib import admin, messages
 from django.db.models import Subquery
 from django.utils import timezone
 from django.utils.text import Truncator
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import review, thresholds
+from . import review, thresholds, workflow
 from .admin_views import REVIEWED_MODELS
-from .models import Caveat, EvidenceRelease, Figure, Guideline, GuidelineCriterion, Source, Treatment, Trial
+from .models import Caveat, EvidenceRelease, Reviewed, Figure, Guideline, GuidelineCriterion, Source, Treatment, Trial
 
 
 class DueForReviewFilter(admin.SimpleListFilter):
@@ -25,38 +26,60 @@ class DueForReviewFilter(admin.SimpleListFilter):
         return queryset
 
 
-@admin.action(description="Mark selected rows as reviewed today (by me)")
+@admin.action(description="Approve and mark reviewed today (a second person: not your own change)")
 def mark_reviewed(modeladmin, request, queryset):
-    today = timezone.localdate()
     count = 0
     for row in queryset:
-        row.last_reviewed, row.reviewed_by = today, request.user
-        row._change_reason = "Marked as reviewed"
-        row.save(update_fields=["last_reviewed", "reviewed_by"])
+        refusal = workflow.approval_refusal(row, user=request.user)
+        if refusal:
+            modeladmin.message_user(request, refusal, messages.ERROR)
+            continue
+        workflow.approve(row, user=request.user)
         count += 1
-    modeladmin.message_user(request, f"{count} row(s) marked as reviewed on {today:%d %B %Y}.", messages.SUCCESS)
+    if count:
+        today = timezone.localdate()
+        modeladmin.message_user(
+            request, f"{count} row(s) approved and marked as reviewed on {today:%d %B %Y}.", messages.SUCCESS
+        )
 
 
-def clear_review_if_edited(obj, form) -> None:
-    """A row checked against its source is no longer checked once its content changes."""
-    if form.has_changed() and obj.pk is not None:
-        obj.last_reviewed, obj.reviewed_by = None, None
+class ChangeReasonForm(forms.ModelForm):
+    """Every save says why; the reason is kept in the row's history (django-simple-history)."""
+
+    change_reason = forms.CharField(
+        label="Reason for this change", max_length=100,
+        help_text='Kept in the history, e.g. "5-year numerator corrected from the article\'s table 2".',
+    )
+
+
+def content_changed(form) -> bool:
+    return any(name != "change_reason" for name in form.changed_data)
+
+
+REVIEW_FIELDS = ("is_draft", "changed_by", "approved_by", "approved_on", "last_reviewed", "reviewed_by")
 
 
 class ReviewedAdmin(SimpleHistoryAdmin):
     actions = [mark_reviewed]
-    # Set only by the "mark reviewed" action, so that an edit can never carry its own reviewed mark.
-    readonly_fields = ("last_reviewed", "reviewed_by")
+    form = ChangeReasonForm
+    # Set only by saving and by the approval action, so that an edit can never carry its own approval.
+    readonly_fields = REVIEW_FIELDS
 
     def save_model(self, request, obj, form, change):
-        if change:
-            clear_review_if_edited(obj, form)
+        reason = form.cleaned_data["change_reason"]
+        if not change or content_changed(form):
+            workflow.record_edit(obj, user=request.user, reason=reason)
+        else:
+            obj._change_reason = reason
         super().save_model(request, obj, form, change)
 
     def save_formset(self, request, form, formset, change):
+        reason = form.cleaned_data.get("change_reason", "")
         for inline_form in formset.forms:
-            if inline_form.instance.pk is not None and inline_form not in formset.deleted_forms:
-                clear_review_if_edited(inline_form.instance, inline_form)
+            if inline_form in formset.deleted_forms or not inline_form.has_changed():
+                continue
+            if isinstance(inline_form.instance, Reviewed):
+                workflow.record_edit(inline_form.instance, user=request.user, reason=reason)
         super().save_formset(request, form, formset, change)
 
     @admin.display(boolean=True, description="Due for review")
@@ -82,8 +105,8 @@ class FigureInline(admin.StackedInline):
 
 @admin.register(Source)
 class SourceAdmin(ReviewedAdmin):
-    list_display = ("short_name", "design", "year", "n_patients", "provenance", "doi", "pmid", "last_reviewed", "due")
-    list_filter = ("design", "provenance", DueForReviewFilter)
+    list_display = ("short_name", "design", "year", "n_patients", "provenance", "doi", "pmid", "last_reviewed", "is_draft", "due")
+    list_filter = ("design", "provenance", "is_draft", DueForReviewFilter)
     search_fields = ("short_name", "title", "authors", "citation", "doi", "pmid", "registry_id", "key")
     autocomplete_fields = ("same_cohort_as",)
     inlines = [FigureInline]
@@ -93,7 +116,8 @@ class SourceAdmin(ReviewedAdmin):
         ("Study", {"fields": ("design", "n_patients", "country", "population", "conditioning", "follow_up")}),
         ("Same people as another report", {"fields": ("same_cohort_as", "cohort_note")}),
         ("Provenance", {"fields": ("provenance", "provenance_note", "used_for")}),
-        ("Review", {"fields": ("last_reviewed", "reviewed_by")}),
+        ("Reason", {"fields": ("change_reason",)}),
+        ("Review and approval", {"fields": REVIEW_FIELDS}),
     )
 
 
@@ -101,11 +125,11 @@ class SourceAdmin(ReviewedAdmin):
 class FigureAdmin(ReviewedAdmin):
     list_display = (
         "key", "kind", "outcome", "source", "numerator", "denominator", "per_100", "time_point", "provenance",
-        "is_published", "due",
+        "is_published", "is_draft", "due",
     )
     list_filter = (
         "kind", "outcome", "provenance", "is_published", "includes_rrms", "includes_spms", "includes_ppms",
-        "treatment_naive_population", "sex", "source", DueForReviewFilter,
+        "treatment_naive_population", "sex", "source", "is_draft", DueForReviewFilter,
     )
     search_fields = ("key", "label_plain", "label_technical", "population", "source__short_name")
     list_select_related = ("source",)
@@ -145,7 +169,8 @@ class FigureAdmin(ReviewedAdmin):
         ),
         ("Shown with", {"fields": ("companion",)}),
         ("Provenance and display", {"fields": ("provenance", "correction_note", "is_published", "display_order")}),
-        ("Review", {"fields": ("last_reviewed", "reviewed_by")}),
+        ("Reason", {"fields": ("change_reason",)}),
+        ("Review and approval", {"fields": REVIEW_FIELDS}),
     )
 
 
@@ -180,8 +205,8 @@ class CriterionInline(admin.TabularInline):
 
 @admin.register(Guideline)
 class GuidelineAdmin(ReviewedAdmin):
-    list_display = ("short_name", "key", "source", "known_through", "last_reviewed", "due")
-    list_filter = (DueForReviewFilter,)
+    list_display = ("short_name", "key", "source", "known_through", "last_reviewed", "is_draft", "due")
+    list_filter = ("is_draft", DueForReviewFilter)
     search_fields = ("name", "short_name", "key")
     inlines = [CriterionInline]
 
@@ -193,13 +218,13 @@ class GuidelineAdmin(ReviewedAdmin):
 
 @admin.register(GuidelineCriterion)
 class GuidelineCriterionAdmin(ReviewedAdmin):
-    list_display = ("guideline", "order", "key", "check_name", "threshold", "not_met_effect", "due")
-    list_filter = ("guideline", "check_name", DueForReviewFilter)
+    list_display = ("guideline", "order", "key", "check_name", "threshold", "not_met_effect", "is_draft", "due")
+    list_filter = ("guideline", "check_name", "is_draft", DueForReviewFilter)
     search_fields = ("key", "label_plain", "label_technical", "guideline_text")
-    readonly_fields = ReviewedAdmin.readonly_fields + ("how_the_threshold_is_used",)
+    readonly_fields = REVIEW_FIELDS + ("how_the_threshold_is_used",)
     fields = (
         "guideline", "key", "order", "check_name", ("threshold", "how_the_threshold_is_used"), "not_met_effect",
-        "label_plain", "label_technical", "threshold_plain", "guideline_text", "last_reviewed", "reviewed_by",
+        "label_plain", "label_technical", "threshold_plain", "guideline_text", "change_reason", *REVIEW_FIELDS,
     )
 
     @admin.display(description="How the check uses the threshold")
@@ -213,23 +238,23 @@ class GuidelineCriterionAdmin(ReviewedAdmin):
 
 @admin.register(Treatment)
 class TreatmentAdmin(ReviewedAdmin):
-    list_display = ("name", "slug", "plain_group", "high_efficacy", "last_reviewed", "due")
-    list_filter = ("high_efficacy", "plain_group", DueForReviewFilter)
+    list_display = ("name", "slug", "plain_group", "high_efficacy", "last_reviewed", "is_draft", "due")
+    list_filter = ("high_efficacy", "plain_group", "is_draft", DueForReviewFilter)
     search_fields = ("name", "slug", "brand_names")
 
 
 @admin.register(Caveat)
 class CaveatAdmin(ReviewedAdmin):
-    list_display = ("key", "source", "provenance", "is_published", "last_reviewed", "due")
-    list_filter = ("provenance", "is_published", DueForReviewFilter)
+    list_display = ("key", "source", "provenance", "is_published", "last_reviewed", "is_draft", "due")
+    list_filter = ("provenance", "is_published", "is_draft", DueForReviewFilter)
     search_fields = ("key", "text_plain", "source__short_name")
     autocomplete_fields = ("source", "figures")
 
 
 @admin.register(Trial)
 class TrialAdmin(ReviewedAdmin):
-    list_display = ("name", "registry_id", "status", "status_as_of", "status_known_on", "countries", "last_reviewed", "due")
-    list_filter = ("status", "provenance", DueForReviewFilter)
+    list_display = ("name", "registry_id", "status", "status_as_of", "status_known_on", "countries", "last_reviewed", "is_draft", "due")
+    list_filter = ("status", "provenance", "is_draft", DueForReviewFilter)
     search_fields = ("name", "registry_id", "countries", "key_eligibility")
 
 

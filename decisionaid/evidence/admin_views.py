@@ -4,9 +4,9 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from . import review
-from .models import Caveat, Figure, Guideline, GuidelineCriterion, Source, Treatment, Trial
+from .models import EVIDENCE_MODELS
 
-REVIEWED_MODELS = (Source, Figure, Caveat, Guideline, GuidelineCriterion, Treatment, Trial)
+REVIEWED_MODELS = EVIDENCE_MODELS
 
 
 def due_rows():

@@ -37,12 +37,29 @@ class ReviewedQuerySet(models.QuerySet):
 
 
 class Reviewed(models.Model):
-    """Who last checked a row against its source, and when."""
+    """Who last checked a row against its source, and when; and whether its last change awaits a second person.
+
+    An edit in admin makes the row a draft (`is_draft`) and records who made it (`changed_by`). A reviewer who
+    is not that person approves it (`approved_by`), and only then can a release include it. Rows written by the
+    fixture loader are not drafts: the fixtures are reviewed where they are kept.
+    """
 
     last_reviewed = models.DateField(null=True, blank=True, help_text="When this row was last checked against its source.")
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    is_draft = models.BooleanField(
+        "Draft", default=False,
+        help_text="Changed since a reviewer last approved it: no release can be published until it is approved.",
+    )
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name="last changed by",
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+    )
+    approved_on = models.DateTimeField(null=True, blank=True)
 
     objects = ReviewedQuerySet.as_manager()
     # Dates of things already done: none may lie in the future.
@@ -498,6 +515,7 @@ class EvidenceRelease(models.Model):
     class Meta:
         ordering = ["-released_on", "-created"]
         get_latest_by = ["released_on", "created"]
+        permissions = [("approve_evidence", "Can approve another person's evidence changes for release")]
 
     def __str__(self) -> str:
         return f"{self.version} ({self.released_on:%d %B %Y})"
@@ -511,9 +529,17 @@ class EvidenceRelease(models.Model):
         published_before = others if self._state.adding else others.filter(created__lt=self.created)
         previous = published_before.order_by("-released_on", "-created").first()
         same_label = others.filter(version__iexact=self.version).exclude(version=self.version).first()
+        from .workflow import drafts_refusal
+
+        waiting = drafts_refusal() if self._state.adding else None
         validation.raise_if_errors(
             validation.merged(
+                {"__all__": [waiting]} if waiting else {},
                 validation.future_date_errors(self, ("released_on", "reviewed_on")),
                 validation.release_errors(self, previous=previous, same_label=same_label),
             )
         )
+
+
+# Every kind of evidence row: each is edited as a draft, approved by a second person, and frozen in releases.
+EVIDENCE_MODELS = (Source, Figure, Caveat, Guideline, GuidelineCriterion, Treatment, Trial)

@@ -2,11 +2,12 @@
 from django.db import models
 
 # Fields admin shows read-only (set by actions, never typed in).
-READ_ONLY = {"id", "reviewed_by", "last_reviewed"}
+READ_ONLY = {"id", "reviewed_by", "last_reviewed", "is_draft", "changed_by", "approved_by", "approved_on"}
+REASON = "Checked against the article's table 2"
 
 
 def form_data(obj: models.Model, *, inlines: dict[str, list[dict]] | None = None, **changes) -> dict:
-    data = {}
+    data = {"change_reason": REASON}
     for field in obj._meta.concrete_fields:
         if field.name in READ_ONLY or not field.editable:
             continue
