@@ -509,8 +509,11 @@ class EvidenceRelease(models.Model):
     reviewed_on = models.DateField(help_text="When the evidence in this release was last reviewed as a whole.")
     note = models.TextField(help_text="What changed in this release.")
     created = models.DateTimeField(auto_now_add=True)
+    # The published evidence frozen when the release was made (decisionaid/evidence/releases.py); never changed.
+    snapshot = models.JSONField(null=True, editable=False)
+    snapshot_digest = models.CharField(max_length=64, blank=True, editable=False)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["snapshot"])
 
     class Meta:
         ordering = ["-released_on", "-created"]
@@ -522,7 +525,20 @@ class EvidenceRelease(models.Model):
 
     @classmethod
     def current(cls):
-        return cls.objects.order_by("-released_on", "-created").first()
+        return cls.objects.defer("snapshot").order_by("-released_on", "-created").first()
+
+    def save(self, *args, **kwargs):
+        if self._state.adding and self.snapshot is None:
+            from .releases import take_snapshot
+
+            self.snapshot, self.snapshot_digest = take_snapshot()
+        elif not self._state.adding and kwargs.get("update_fields") is None:
+            # Frozen: later saves (a typo in the note) never touch what was released.
+            kwargs["update_fields"] = [
+                f.attname for f in self._meta.concrete_fields
+                if not f.primary_key and f.name not in {"snapshot", "snapshot_digest"}
+            ]
+        super().save(*args, **kwargs)
 
     def clean(self):
         others = EvidenceRelease.objects.exclude(pk=self.pk)
