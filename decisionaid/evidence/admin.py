@@ -63,7 +63,7 @@ class ReviewedAdmin(SimpleHistoryAdmin):
     actions = [mark_reviewed]
     form = ChangeReasonForm
     # Set only by saving and by the approval action, so that an edit can never carry its own approval.
-    readonly_fields = REVIEW_FIELDS
+    readonly_fields = REVIEW_FIELDS + ("preview_links",)
 
     def save_model(self, request, obj, form, change):
         reason = form.cleaned_data["change_reason"]
@@ -85,6 +85,21 @@ class ReviewedAdmin(SimpleHistoryAdmin):
     @admin.display(boolean=True, description="Due for review")
     def due(self, obj):
         return review.is_due(obj.last_reviewed)
+
+    @admin.display(description="Preview as a patient")
+    def preview_links(self, obj):
+        """The results and summary for test profiles, with the rows as saved (drafts included); patients' pages
+        do not change."""
+        from django.urls import reverse
+        from django.utils.html import format_html_join
+
+        from .preview import PROFILES
+
+        url = reverse("evidence-preview")
+        return format_html_join(
+            " · ", '<a href="{}?profile={}&amp;page=results" target="_blank">{}</a>',
+            ((url, key, label) for key, (label, _answers) in PROFILES.items()),
+        )
 
 
 class FigureInline(admin.StackedInline):
@@ -117,6 +132,7 @@ class SourceAdmin(ReviewedAdmin):
         ("Same people as another report", {"fields": ("same_cohort_as", "cohort_note")}),
         ("Provenance", {"fields": ("provenance", "provenance_note", "used_for")}),
         ("Reason", {"fields": ("change_reason",)}),
+        ("Preview", {"fields": ("preview_links",)}),
         ("Review and approval", {"fields": REVIEW_FIELDS}),
     )
 
@@ -170,6 +186,7 @@ class FigureAdmin(ReviewedAdmin):
         ("Shown with", {"fields": ("companion",)}),
         ("Provenance and display", {"fields": ("provenance", "correction_note", "is_published", "display_order")}),
         ("Reason", {"fields": ("change_reason",)}),
+        ("Preview", {"fields": ("preview_links",)}),
         ("Review and approval", {"fields": REVIEW_FIELDS}),
     )
 
@@ -221,10 +238,11 @@ class GuidelineCriterionAdmin(ReviewedAdmin):
     list_display = ("guideline", "order", "key", "check_name", "threshold", "not_met_effect", "is_draft", "due")
     list_filter = ("guideline", "check_name", "is_draft", DueForReviewFilter)
     search_fields = ("key", "label_plain", "label_technical", "guideline_text")
-    readonly_fields = REVIEW_FIELDS + ("how_the_threshold_is_used",)
+    readonly_fields = REVIEW_FIELDS + ("how_the_threshold_is_used", "preview_links")
     fields = (
         "guideline", "key", "order", "check_name", ("threshold", "how_the_threshold_is_used"), "not_met_effect",
-        "label_plain", "label_technical", "threshold_plain", "guideline_text", "change_reason", *REVIEW_FIELDS,
+        "label_plain", "label_technical", "threshold_plain", "guideline_text", "change_reason", "preview_links",
+        *REVIEW_FIELDS,
     )
 
     @admin.display(description="How the check uses the threshold")
