@@ -139,6 +139,8 @@ class SourceAdmin(ReviewedAdmin):
 
 @admin.register(Figure)
 class FigureAdmin(ReviewedAdmin):
+    readonly_fields = ReviewedAdmin.readonly_fields + ("sentence_patients_read",)
+
     list_display = (
         "key", "kind", "outcome", "source", "numerator", "denominator", "per_100", "time_point", "provenance",
         "is_published", "is_draft", "due",
@@ -152,6 +154,7 @@ class FigureAdmin(ReviewedAdmin):
     autocomplete_fields = ("source", "companion")
     fieldsets = (
         (None, {"fields": ("key", "source", "kind", "outcome", "label_plain", "label_technical", ("arm", "arm_plain"))}),
+        ("What patients read", {"fields": ("sentence_patients_read",)}),
         (
             "Value",
             {
@@ -189,6 +192,24 @@ class FigureAdmin(ReviewedAdmin):
         ("Preview", {"fields": ("preview_links",)}),
         ("Review and approval", {"fields": REVIEW_FIELDS}),
     )
+
+    @admin.display(description="The sentence patients read")
+    def sentence_patients_read(self, obj):
+        return figure_sentence(obj)
+
+
+def figure_sentence(obj) -> str:
+    """The sentence the results build from the figure's fields, as saved (or as just submitted, when refused)."""
+    from decisionaid.assessment.evidence import figure_data
+    from decisionaid.assessment.figures import figure_text, who_plain
+
+    if obj is None or obj.source_id is None or (obj.per_100 is None and obj.amount is None):
+        return "Shown once the figure is saved with its source and value."
+    try:
+        data = figure_data(obj)
+        return f"{figure_text(data)} Who: {who_plain(data)}."
+    except (TypeError, ValueError, ArithmeticError):  # values the form has just refused
+        return "Shown once the values above are valid."
 
 
 def describe_threshold_rule(obj) -> str:

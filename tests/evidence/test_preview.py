@@ -75,3 +75,15 @@ def test_the_figure_form_links_to_the_preview(team):
 def test_the_preview_is_for_staff_only(db):
     response = HttpsClient().get(reverse("evidence-preview"))
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_the_figure_form_shows_the_sentence_patients_read_with_the_values_just_submitted(admin_client, db):
+    from .factories import make_figure, make_source
+
+    figure = make_figure(make_source(), estimate="count", numerator=127, denominator=174, per_100="73",
+                         ci_low=None, ci_high=None, ci_level=None)
+    url = reverse("admin:evidence_figure_change", args=[figure.pk])
+    assert "127 of 174 people had no signs of MS activity" in text(admin_client.get(url))
+    # A refused edit shows the form again; the sentence already reads the submitted words.
+    refused = admin_client.post(url, form_data(figure, label_plain="had no relapses", ci_low="90"))
+    assert "127 of 174 people had no relapses" in text(refused)
