@@ -11,7 +11,7 @@ import hashlib
 import json
 import types
 from collections import OrderedDict
-from dataclasses import fields, is_dataclass, replace
+from dataclasses import dataclass, fields, is_dataclass, replace
 from datetime import date
 from decimal import Decimal
 from threading import Lock
@@ -72,8 +72,90 @@ def digest_of(snapshot: dict) -> str:
 
 def take_snapshot() -> tuple[dict, str]:
     """The published rows as they are now, frozen: (document, its digest). Called once, when a release is made."""
-    snapshot = snapshot_of(load_published_evidence())
+    snapshot = {**snapshot_of(load_published_evidence()), "listing": _encode(listing_document())}
     return snapshot, digest_of(snapshot)
+
+
+# --- the rows the evidence page lists (every source with its published figures, the trials shown) ----------
+
+
+@dataclass(frozen=True)
+class Listing:
+    """Unsaved model instances rebuilt from a release: sources ordered by name, each with `published_figures`
+    and `cited_by` (the guidelines and trials that cite it); the trials shown; the published figures."""
+
+    sources: tuple
+    trials: tuple
+    figures: tuple
+
+
+def _row(obj) -> dict:
+    return {f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields}
+
+
+def listing_document() -> dict:
+    from .choices import FACT_PROVENANCE
+    from .models import Figure, Guideline, Source, Trial
+
+    cited_by: dict[int, list[str]] = {}
+    for name, source_id in Guideline.objects.order_by("pk").values_list("short_name", "source_id"):
+        cited_by.setdefault(source_id, []).append(f"the {name} guideline")
+    for name, source_id in Trial.objects.exclude(source=None).order_by("pk").values_list("name", "source_id"):
+        cited_by.setdefault(source_id, []).append(f"the {name} trial")
+    return {
+        "sources": [_row(s) for s in Source.objects.order_by("short_name", "key")],
+        "figures": [_row(f) for f in Figure.objects.published().order_by("kind", "display_order", "key")],
+        "trials": [_row(t) for t in Trial.objects.filter(provenance__in=FACT_PROVENANCE).order_by("display_order", "name")],
+        "cited_by": {str(pk): texts for pk, texts in cited_by.items()},
+    }
+
+
+def _instance(model, row: dict):
+    return model(**{f.attname: f.to_python(row.get(f.attname)) for f in model._meta.concrete_fields})
+
+
+def listing_from(document: dict) -> Listing:
+    from .models import Figure, Source, Trial
+
+    sources = {row["id"]: _instance(Source, row) for row in document["sources"]}
+    for source in sources.values():
+        source.published_figures, source.cited_by = [], tuple(document["cited_by"].get(str(source.pk), ()))
+    figures = []
+    for row in document["figures"]:
+        figure = _instance(Figure, row)
+        figure.source = sources[figure.source_id]
+        figure.source.published_figures.append(figure)
+        figures.append(figure)
+    trials = []
+    for row in document["trials"]:
+        trial = _instance(Trial, row)
+        if trial.source_id:
+            trial.source = sources[trial.source_id]
+        trials.append(trial)
+    return Listing(sources=tuple(sources.values()), trials=tuple(trials), figures=tuple(figures))
+
+
+_listings: "OrderedDict[str, Listing]" = OrderedDict()
+
+
+def released_listing() -> Listing:
+    """What the evidence page lists, from the current release (built once per process, like the evidence)."""
+    from .models import EvidenceRelease
+
+    release = EvidenceRelease.current()
+    if release is None or not release.snapshot_digest:
+        return listing_from(_encode(listing_document()))
+    with _lock:
+        listing = _listings.get(release.snapshot_digest)
+    if listing is None:
+        snapshot = EvidenceRelease.objects.values_list("snapshot", flat=True).get(pk=release.pk)
+        document = snapshot.get("listing")
+        listing = listing_from(document if document is not None else _encode(listing_document()))
+        with _lock:
+            _listings[release.snapshot_digest] = listing
+            while len(_listings) > KEEP:
+                _listings.popitem(last=False)
+    return listing
 
 
 # --- what the pages read -----------------------------------------------------------------------------------
@@ -109,6 +191,7 @@ def _built_from(release) -> Evidence:
 def forget_built_evidence() -> None:
     with _lock:
         _built.clear()
+        _listings.clear()
 
 
 def released_evidence(*, version: str | None = None) -> Evidence:

@@ -55,12 +55,13 @@ def test_ten_times_the_evidence_reaches_the_results_in_the_same_queries(loaded, 
     client.get("/results/")  # this release's evidence is built once, on the first request that reads it
     with CaptureQueriesContext(connection) as small:
         assert client.get("/results/").status_code == 200
+    small_count = len(small)  # read now: the next request empties Django's query log
     multiply_evidence(factor=10)
     publish_release("2099.10")
     client.get("/results/")
     with CaptureQueriesContext(connection) as large:
         assert client.get("/results/").status_code == 200
-    assert len(large) == len(small)
+    assert 1 <= len(large) == small_count
     assert len(released_evidence().figures) == 10 * len(released_evidence(version="2026.1").figures)
 
 
