@@ -31,10 +31,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, file, release=None, draft=False, **options):
         try:
-            evidence = draft_evidence() if draft else released_evidence(version=release)
-        except LookupError as error:
-            raise _bad_input(f"Invalid --release: {error.args[0]}") from None
-        try:
             if file == "-":
                 text = sys.stdin.read()
             else:
@@ -49,7 +45,14 @@ class Command(BaseCommand):
         except RecursionError:
             raise _bad_input("The profile is not valid JSON: it is nested too deeply") from None
         try:
-            profile = profile_from_data(data)
+            profile = profile_from_data(data)  # before the evidence is read: bad input needs no database
+        except ProfileError as error:
+            raise _bad_input(f"Invalid profile: field '{error.field}' {error.message}") from None
+        try:
+            evidence = draft_evidence() if draft else released_evidence(version=release)
+        except LookupError as error:
+            raise _bad_input(f"Invalid --release: {error.args[0]}") from None
+        try:
             assessment = assess(profile=profile, evidence=evidence)
         except ProfileError as error:
             raise _bad_input(f"Invalid profile: field '{error.field}' {error.message}") from None
