@@ -20,6 +20,10 @@ def queries_per_page(*, client_class=Client) -> dict[str, int]:
     from an error page. Each of the other pages is read once first: the About page measures the reading grades
     once per process (an lru_cache), and a server that has been up a minute has done that already.
     """
+    from decisionaid.evidence.releases import released_evidence
+
+    # Likewise the current release's evidence is built once per process, by the first request that reads it.
+    released_evidence()
     other_pages = [Request(path, "GET", path) for path in OTHER_PAGES]
     warm_up = client_class()
     for request in other_pages:

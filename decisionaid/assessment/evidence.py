@@ -240,6 +240,11 @@ _TRIAL_FIELDS = (
 )
 
 
+def figure_data(figure) -> FigureData:
+    """One figure row as the pages see it, without its caveats or companion (for the admin form's sentence)."""
+    return FigureData(source=_source_ref(figure.source), **{name: getattr(figure, name) for name in _FIGURE_FIELDS})
+
+
 def load_published_evidence() -> Evidence:
     """Read the published evidence into frozen dataclasses, in eight queries whatever the amount of it."""
     from decisionaid.evidence.choices import FACT_PROVENANCE

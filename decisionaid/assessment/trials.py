@@ -96,9 +96,19 @@ def _status_note(trial: TrialData, group: str, stale: bool) -> str:
     return _("Status last checked: %(when)s. Ask whether this is still true.") % {"when": checked}
 
 
+def is_stale(trial, *, today: date) -> bool:
+    """The status is older than 12 months (or its date is not known): say so, and say to ask."""
+    return trial.status_known_on is None or today - trial.status_known_on > STATUS_FRESH_FOR
+
+
+def stale_status_note(trial, *, today: date) -> str:
+    """The warning for a trial's status, for pages that list trials without a person's answers."""
+    return _status_note(trial, GROUP_OF_STATUS.get(trial.status, RUNNING), is_stale(trial, today=today))
+
+
 def trial_match(*, profile: Profile, trial: TrialData, today: date) -> TrialMatch:
     group = GROUP_OF_STATUS.get(trial.status, RUNNING)
-    stale = trial.status_known_on is None or today - trial.status_known_on > STATUS_FRESH_FOR
+    stale = is_stale(trial, today=today)
     fits, reasons = (None, ()) if group == FINISHED else _fit(profile, trial)
     return TrialMatch(
         trial=trial,

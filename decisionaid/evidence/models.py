@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
-from . import review, validation
+from . import review, thresholds, validation
 from .choices import (
     FACT_PROVENANCE,
     Check,
@@ -37,17 +37,44 @@ class ReviewedQuerySet(models.QuerySet):
 
 
 class Reviewed(models.Model):
-    """Who last checked a row against its source, and when."""
+    """Who last checked a row against its source, and when; and whether its last change awaits a second person.
+
+    An edit in admin makes the row a draft (`is_draft`) and records who made it (`changed_by`). A reviewer who
+    is not that person approves it (`approved_by`), and only then can a release include it. Rows written by the
+    fixture loader are not drafts: the fixtures are reviewed where they are kept.
+    """
 
     last_reviewed = models.DateField(null=True, blank=True, help_text="When this row was last checked against its source.")
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    is_draft = models.BooleanField(
+        "Draft", default=False,
+        help_text="Changed since a reviewer last approved it: no release can be published until it is approved.",
+    )
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name="last changed by",
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+    )
+    approved_on = models.DateTimeField(null=True, blank=True)
 
     objects = ReviewedQuerySet.as_manager()
+    # Dates of things already done: none may lie in the future.
+    past_dates: tuple[str, ...] = ("last_reviewed",)
 
     class Meta:
         abstract = True
+
+    def row_errors(self) -> validation.Errors:
+        return {}
+
+    def clean(self):
+        validation.raise_if_errors(
+            validation.merged(validation.future_date_errors(self, self.past_dates), self.row_errors())
+        )
 
 
 class CleanReportsConstraints:
@@ -108,8 +135,9 @@ class Source(CleanReportsConstraints, Reviewed):
     def __str__(self) -> str:
         return self.short_name
 
-    def clean(self):
-        validation.raise_if_errors(validation.source_errors(self))
+    def row_errors(self):
+        self.doi, self.pmid = validation.normalise_doi(self.doi), validation.normalise_pmid(self.pmid)
+        return validation.source_errors(self)
 
 
 def _ci_contains(low: str, value: str, high: str) -> Q:
@@ -253,6 +281,10 @@ class Figure(CleanReportsConstraints, Reviewed):
                 condition=~Q(is_published=True, provenance=Provenance.NOT_CONFIRMED),
             ),
             models.CheckConstraint(
+                name="figure_published_only_as_fact",
+                condition=Q(is_published=False) | Q(provenance__in=FACT_PROVENANCE),
+            ),
+            models.CheckConstraint(
                 name="figure_edss_range",
                 condition=(Q(edss_min__isnull=True) | Q(edss_min__gte=0, edss_min__lte=10))
                 & (Q(edss_max__isnull=True) | Q(edss_max__gte=0, edss_max__lte=10)),
@@ -282,11 +314,11 @@ class Figure(CleanReportsConstraints, Reviewed):
             other_diseases=self.includes_other_diseases,
         )
 
-    def clean(self):
-        validation.raise_if_errors(validation.figure_errors(self))
+    def row_errors(self):
+        return validation.figure_errors(self)
 
 
-class Caveat(Reviewed):
+class Caveat(CleanReportsConstraints, Reviewed):
     """Context that changes what a figure means, shown with it wherever it appears (e.g. what the comparison
     group of a trial took, or that a study did not say how many women tried to become pregnant)."""
 
@@ -301,6 +333,7 @@ class Caveat(Reviewed):
     display_order = models.PositiveSmallIntegerField(default=100)
 
     history = HistoricalRecords()
+    fields_checked_in_clean = frozenset({"is_published", "provenance"})
 
     class Meta:
         ordering = ["display_order", "key"]
@@ -309,13 +342,17 @@ class Caveat(Reviewed):
                 name="caveat_not_confirmed_never_published",
                 condition=~Q(is_published=True, provenance=Provenance.NOT_CONFIRMED),
             ),
+            models.CheckConstraint(
+                name="caveat_published_only_as_fact",
+                condition=Q(is_published=False) | Q(provenance__in=FACT_PROVENANCE),
+            ),
         ]
 
     def __str__(self) -> str:
         return self.key
 
-    def clean(self):
-        validation.raise_if_errors(validation.caveat_errors(self))
+    def row_errors(self):
+        return validation.caveat_errors(self)
 
 
 class Guideline(Reviewed):
@@ -347,7 +384,9 @@ class GuidelineCriterion(Reviewed):
     order = models.PositiveSmallIntegerField(default=1)
     check_name = models.CharField("Check", max_length=40, choices=Check.choices)
     threshold = models.DecimalField(
-        max_digits=5, decimal_places=1, null=True, blank=True, help_text="Years, EDSS points or relapses, by check."
+        max_digits=5, decimal_places=1, null=True, blank=True,
+        help_text="Years, EDSS points or relapses, by check (see how the check uses it). The label and the words "
+        "for patients must name it; changing it changes the number in them.",
     )
     not_met_effect = models.CharField(
         max_length=10, choices=Effect.choices, default=Effect.BORDERLINE,
@@ -370,8 +409,12 @@ class GuidelineCriterion(Reviewed):
     def __str__(self) -> str:
         return f"{self.guideline.short_name}: {self.label_technical}"
 
-    def clean(self):
-        validation.raise_if_errors(validation.criterion_errors(self))
+    def row_errors(self):
+        if not self._state.adding:
+            previous = GuidelineCriterion.objects.filter(pk=self.pk).values_list("threshold", flat=True).first()
+            # A new threshold carries its words with it ("under 45" becomes "under 50"); admin says so.
+            self.reworded = thresholds.reword_for_new_threshold(self, previous_threshold=previous)
+        return validation.criterion_errors(self)
 
 
 class Treatment(Reviewed):
@@ -451,8 +494,11 @@ class Trial(CleanReportsConstraints, Reviewed):
     def __str__(self) -> str:
         return self.name
 
-    def clean(self):
-        validation.raise_if_errors(validation.trial_errors(self))
+    past_dates = ("last_reviewed", "status_read_on", "status_known_on")
+
+    def row_errors(self):
+        previous = None if self._state.adding else Trial.objects.filter(pk=self.pk).first()
+        return validation.trial_errors(self, previous=previous)
 
 
 class EvidenceRelease(models.Model):
@@ -463,23 +509,53 @@ class EvidenceRelease(models.Model):
     reviewed_on = models.DateField(help_text="When the evidence in this release was last reviewed as a whole.")
     note = models.TextField(help_text="What changed in this release.")
     created = models.DateTimeField(auto_now_add=True)
+    # The published evidence frozen when the release was made (decisionaid/evidence/releases.py); never changed.
+    snapshot = models.JSONField(null=True, editable=False)
+    snapshot_digest = models.CharField(max_length=64, blank=True, editable=False)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["snapshot"])
 
     class Meta:
         ordering = ["-released_on", "-created"]
         get_latest_by = ["released_on", "created"]
+        permissions = [("approve_evidence", "Can approve another person's evidence changes for release")]
 
     def __str__(self) -> str:
         return f"{self.version} ({self.released_on:%d %B %Y})"
 
     @classmethod
     def current(cls):
-        return cls.objects.order_by("-released_on", "-created").first()
+        return cls.objects.defer("snapshot").order_by("-released_on", "-created").first()
+
+    def save(self, *args, **kwargs):
+        if self._state.adding and self.snapshot is None:
+            from .releases import take_snapshot
+
+            self.snapshot, self.snapshot_digest = take_snapshot()
+        elif not self._state.adding and kwargs.get("update_fields") is None:
+            # Frozen: later saves (a typo in the note) never touch what was released.
+            kwargs["update_fields"] = [
+                f.attname for f in self._meta.concrete_fields
+                if not f.primary_key and f.name not in {"snapshot", "snapshot_digest"}
+            ]
+        super().save(*args, **kwargs)
 
     def clean(self):
         others = EvidenceRelease.objects.exclude(pk=self.pk)
         published_before = others if self._state.adding else others.filter(created__lt=self.created)
         previous = published_before.order_by("-released_on", "-created").first()
         same_label = others.filter(version__iexact=self.version).exclude(version=self.version).first()
-        validation.raise_if_errors(validation.release_errors(self, previous=previous, same_label=same_label))
+        from .workflow import drafts_refusal
+
+        waiting = drafts_refusal() if self._state.adding else None
+        validation.raise_if_errors(
+            validation.merged(
+                {"__all__": [waiting]} if waiting else {},
+                validation.future_date_errors(self, ("released_on", "reviewed_on")),
+                validation.release_errors(self, previous=previous, same_label=same_label),
+            )
+        )
+
+
+# Every kind of evidence row: each is edited as a draft, approved by a second person, and frozen in releases.
+EVIDENCE_MODELS = (Source, Figure, Caveat, Guideline, GuidelineCriterion, Treatment, Trial)

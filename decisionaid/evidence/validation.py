@@ -3,11 +3,14 @@
 Plain functions returning {field: [messages]}, so models' `clean`, forms and the fixture loader share them.
 The database holds the same rules as CHECK constraints (models.py); the tests keep the two in step.
 """
+import re
+from datetime import date
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
-from .choices import Check, Provenance
+from .choices import FACT_PROVENANCE, Provenance, TrialStatus
 
 Errors = dict[str, list[str]]
 
@@ -22,20 +25,26 @@ FIGURE_FIELDS_CHECKED_IN_CLEAN = frozenset(
 SOURCE_FIELDS_CHECKED_IN_CLEAN = frozenset({"doi", "pmid", "registry_id", "url"})
 TRIAL_FIELDS_CHECKED_IN_CLEAN = frozenset({"age_min", "age_max", "edss_max", "participants", "participants_kind"})
 
-THRESHOLD_CHECKS = {
-    Check.AGE_BELOW: ("age", Decimal(18), Decimal(100)),
-    Check.EDSS_AT_MOST: ("EDSS", Decimal(0), Decimal(10)),
-    Check.EDSS_BELOW: ("EDSS", Decimal(0), Decimal(10)),
-    Check.DURATION_BELOW: ("years since first symptoms", Decimal(1), Decimal(60)),
-    Check.HIGHLY_ACTIVE: ("relapses in 12 months", Decimal(1), Decimal(10)),
-}
 # A count-based per-100 value may differ from numerator/denominator by rounding, no more.
 ROUNDING_TOLERANCE = Decimal("0.5")
+
+
+DOI_FORM = re.compile(r"^10\.\d{4,9}/\S+$")
+DOI_PREFIXES = re.compile(r"^(https?://(dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
+PMID_PREFIX = re.compile(r"^pmid:?\s*", re.IGNORECASE)
 
 
 def raise_if_errors(errors: Errors) -> None:
     if errors:
         raise ValidationError(errors)
+
+
+def merged(*parts: Errors) -> Errors:
+    errors: Errors = {}
+    for part in parts:
+        for field, messages in part.items():
+            errors.setdefault(field, []).extend(messages)
+    return errors
 
 
 def _add(errors: Errors, field: str, message: str) -> None:
@@ -94,6 +103,12 @@ def figure_errors(figure) -> Errors:
 
     if figure.is_published and figure.provenance == Provenance.NOT_CONFIRMED:
         _add(errors, "is_published", "A figure that is not confirmed ([NC]) cannot be shown to people.")
+    elif figure.is_published and figure.provenance and figure.provenance not in FACT_PROVENANCE:
+        _add(
+            errors, "is_published",
+            "A figure found only in a source article ([S]) is never shown to people, so it cannot be published; "
+            "confirm it in a primary source ([S=C]) first, or leave \"is published\" unticked.",
+        )
     if figure.provenance == Provenance.CORRECTED and not figure.correction_note:
         _add(errors, "correction_note", "Say what the source article got wrong and what the corrected value is.")
 
@@ -132,14 +147,55 @@ def figure_errors(figure) -> Errors:
     return errors
 
 
-def source_errors(source) -> Errors:
+DATE_WORDS = {
+    "last_reviewed": "review date",
+    "released_on": "release date",
+    "reviewed_on": "date the evidence was reviewed",
+    "status_read_on": "date of the status record",
+    "status_known_on": "date the status is known to have held",
+}
+
+
+def normalise_doi(value: str) -> str:
+    """A DOI as written in a citation: no surrounding spaces, no "https://doi.org/" or "doi:" in front."""
+    return DOI_PREFIXES.sub("", (value or "").strip()).strip()
+
+
+def normalise_pmid(value: str) -> str:
+    return PMID_PREFIX.sub("", (value or "").strip()).strip()
+
+
+def _today(today: date | None) -> date:
+    return today or timezone.localdate()
+
+
+def future_date_errors(obj, fields: tuple[str, ...], *, today: date | None = None) -> Errors:
+    """Dates that record something already done (a review, a release, a status read) cannot be in the future."""
+    errors: Errors = {}
+    today = _today(today)
+    for name in fields:
+        value = getattr(obj, name, None)
+        if value is not None and value > today:
+            what = DATE_WORDS.get(name, name.replace("_", " "))
+            _add(errors, name, f"The {what} ({_day(value)}) is in the future; give a date no later than today ({_day(today)}).")
+    return errors
+
+
+def source_errors(source, *, today: date | None = None) -> Errors:
     errors: Errors = {}
     if not any((source.doi, source.pmid, source.registry_id, source.url)):
         _add(errors, "doi", "Give at least one of DOI, PMID, registry id or URL, so that readers can find the source.")
-    if source.doi and not source.doi.startswith("10."):
-        _add(errors, "doi", f'A DOI starts with "10."; "{source.doi}" does not.')
-    if source.pmid and not source.pmid.isdigit():
-        _add(errors, "pmid", f'A PMID is a number; "{source.pmid}" is not.')
+    if source.doi and not DOI_FORM.match(source.doi):
+        _add(
+            errors, "doi",
+            f'"{source.doi}" is not a DOI: a DOI has the form 10.NNNN/suffix, with no spaces '
+            '(e.g. 10.1136/jnnp-2023-331864).',
+        )
+    if source.pmid and not (source.pmid.isdigit() and len(source.pmid) <= 9):
+        _add(errors, "pmid", f'A PMID is a number of up to 9 digits, with no spaces; "{source.pmid}" is not.')
+    this_year = _today(today).year
+    if source.year is not None and source.year > this_year:
+        _add(errors, "year", f"The year ({source.year}) is in the future; give the year of publication, {this_year} or earlier.")
     main = getattr(source, "same_cohort_as", None)
     if main is not None:
         if source.pk is not None and main.pk == source.pk:
@@ -158,27 +214,38 @@ def caveat_errors(caveat) -> Errors:
     errors: Errors = {}
     if caveat.is_published and caveat.provenance == Provenance.NOT_CONFIRMED:
         _add(errors, "is_published", "A caveat that is not confirmed ([NC]) cannot be shown to people.")
+    elif caveat.is_published and caveat.provenance and caveat.provenance not in FACT_PROVENANCE:
+        _add(errors, "is_published", "A caveat found only in a source article ([S]) is never shown, so it cannot be published.")
     return errors
 
 
 def criterion_errors(criterion) -> Errors:
-    errors: Errors = {}
-    bounds = THRESHOLD_CHECKS.get(criterion.check_name)
-    if bounds is None:
-        return errors
-    what, low, high = bounds
-    threshold = criterion.threshold
-    if threshold is None:
-        _add(errors, "threshold", f"This check needs a threshold ({what}).")
-    elif not (low <= threshold <= high):
-        _add(errors, "threshold", f"A threshold for {what} must lie between {low} and {high}; {threshold} does not.")
-    elif what == "EDSS" and (threshold * 2) % 1:
-        _add(errors, "threshold", f"EDSS moves in steps of 0.5; {threshold} is not one of them.")
-    return errors
+    from .thresholds import RULES, threshold_errors, wording_errors
+
+    rule = RULES.get(criterion.check_name)
+    if rule is None:
+        return {}
+    problems = threshold_errors(rule, criterion.threshold)
+    if problems:
+        return {"threshold": problems}
+    return wording_errors(rule, criterion)
 
 
-def trial_errors(trial) -> Errors:
+def trial_errors(trial, *, previous=None) -> Errors:
+    """`previous` is the trial as stored before this edit (None for a new trial): a new status needs a new
+    date and a new source, or the page would describe the new status with the old record."""
     errors: Errors = {}
+    if previous is not None and previous.status != trial.status:
+        old, new = TrialStatus(previous.status).label, TrialStatus(trial.status).label
+        for name, what in (
+            ("status_known_on", "the date the new status is known to have held"),
+            ("status_as_of", "when the new status was true, in words"),
+            ("status_source", "where the new status was read"),
+        ):
+            if getattr(trial, name) == getattr(previous, name):
+                _add(errors, name, f'The status changed from "{old}" to "{new}": give {what}; this still describes the old status.')
+        if trial.status_known_on and previous.status_known_on and trial.status_known_on < previous.status_known_on:
+            _add(errors, "status_known_on", "A new status cannot be older than the status it replaces.")
     if trial.age_min is not None and trial.age_max is not None and trial.age_min > trial.age_max:
         _add(errors, "age_min", f"The youngest age ({trial.age_min}) cannot be above the oldest ({trial.age_max}).")
     if trial.edss_max is not None and not (0 <= trial.edss_max <= 10):

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
-from django.db.models import Prefetch
+from django.utils import timezone
 
+from decisionaid.assessment.trials import stale_status_note
 from decisionaid.evidence.choices import FACT_PROVENANCE, Design, Estimate, FigureKind, Provenance
-from decisionaid.evidence.models import Figure, Source, Trial
+from decisionaid.evidence.models import Figure, Source
+from decisionaid.evidence.releases import Listing
 
 from .glossary import glossary_url
 
@@ -262,6 +265,7 @@ class TrialEntry:
     links: tuple[Link, ...]
     source_name: str
     source_anchor: str
+    status_note: str = ""  # when the status is older than 12 months: ask whether it is still true
 
 
 def registry_links(registry_ids: str) -> tuple[Link, ...]:
@@ -273,11 +277,9 @@ def registry_links(registry_ids: str) -> tuple[Link, ...]:
     )
 
 
-def trials() -> list[TrialEntry]:
-    """The trials the results page may list (the confirmed ones), with registry links. One query."""
-    rows = (
-        Trial.objects.filter(provenance__in=FACT_PROVENANCE).select_related("source").order_by("display_order", "name")
-    )
+def trials(*, listing: Listing, today: date | None = None) -> list[TrialEntry]:
+    """The trials the results page may list (the confirmed ones, as released), with registry links."""
+    today = today or timezone.localdate()
     return [
         TrialEntry(
             trial=trial,
@@ -285,8 +287,9 @@ def trials() -> list[TrialEntry]:
             links=registry_links(trial.registry_id),
             source_name=trial.source.short_name if trial.source_id else "",
             source_anchor=source_anchor(trial.source.key) if trial.source_id else "",
+            status_note=stale_status_note(trial, today=today),
         )
-        for trial in rows
+        for trial in listing.trials
     ]
 
 
@@ -382,8 +385,6 @@ def figure_entry(figure: Figure) -> FigureEntry:
 
 
 def _source_entry(source: Source) -> SourceEntry:
-    cited_by = [f"the {guideline.short_name} guideline" for guideline in source.guidelines.all()]
-    cited_by += [f"the {trial.name} trial" for trial in source.trials.all()]
     return SourceEntry(
         source=source,
         anchor=source_anchor(source.key),
@@ -391,23 +392,14 @@ def _source_entry(source: Source) -> SourceEntry:
         provenance_plain=PROVENANCE_PLAIN.get(source.provenance, source.get_provenance_display()),
         links=source_links(source),
         figures=tuple(figure_entry(figure) for figure in source.published_figures),
-        cited_by=tuple(cited_by),
+        cited_by=source.cited_by,
     )
 
 
-def sources_by_design() -> list[DesignGroup]:
-    """Every source, grouped by design in the page's order; only published figures are attached.
-
-    Four queries, whatever the number of sources and figures.
-    """
-    sources = Source.objects.order_by("short_name", "key").prefetch_related(
-        Prefetch("figures", queryset=Figure.objects.published().order_by("kind", "display_order", "key"),
-                 to_attr="published_figures"),
-        "guidelines",
-        "trials",
-    )
+def sources_by_design(*, listing: Listing) -> list[DesignGroup]:
+    """Every source of the release, grouped by design in the page's order, with its published figures."""
     grouped: dict[str, list[SourceEntry]] = {key: [] for key, _, _ in DESIGN_GROUPS}
-    for source in sources:
+    for source in listing.sources:
         grouped[design_group_key(source.design)].append(_source_entry(source))
     return [
         DesignGroup(key=key, title=title, sources=tuple(grouped[key]))
@@ -416,14 +408,11 @@ def sources_by_design() -> list[DesignGroup]:
     ]
 
 
-def corrections() -> list[Correction]:
-    """Published figures whose value corrects what a source article said ([S≠C]), with the note. One query."""
-    figures = (
-        Figure.objects.published()
-        .filter(provenance=Provenance.CORRECTED)
-        .exclude(correction_note="")
-        .select_related("source")
-        .order_by("source__short_name", "kind", "display_order", "key")
+def corrections(*, listing: Listing) -> list[Correction]:
+    """Published figures whose value corrects what a source article said ([S≠C]), with the note."""
+    figures = sorted(
+        (f for f in listing.figures if f.provenance == Provenance.CORRECTED and f.correction_note),
+        key=lambda f: (f.source.short_name, f.kind, f.display_order, f.key),
     )
     return [
         Correction(

@@ -1,5 +1,7 @@
 from django.shortcuts import render
 
+from decisionaid.evidence.releases import released_listing
+
 from . import about as about_page, evidence_listing, glossary as glossary_terms
 
 
@@ -8,14 +10,15 @@ def home(request):
 
 
 def evidence(request):
+    listing = released_listing()  # the current release's rows: drafts never show here either
     return render(
         request,
         "pages/evidence.html",
         {
-            "groups": evidence_listing.sources_by_design(),
-            "corrections": evidence_listing.corrections(),
+            "groups": evidence_listing.sources_by_design(listing=listing),
+            "corrections": evidence_listing.corrections(listing=listing),
             "unconfirmed_claims": evidence_listing.UNCONFIRMED_CLAIMS,
-            "trials": evidence_listing.trials(),
+            "trials": evidence_listing.trials(listing=listing),
             "method_references": evidence_listing.METHOD_REFERENCES,
         },
     )

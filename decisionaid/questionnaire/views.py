@@ -5,7 +5,7 @@ from django.views.decorators.http import require_POST
 from formtools.wizard.views import NamedUrlSessionWizardView
 
 from decisionaid.assessment.profile import profile_from_data
-from decisionaid.evidence.models import Treatment
+from decisionaid.evidence.releases import released_evidence
 
 from . import answers
 from .forms import (
@@ -31,9 +31,9 @@ def edss_unknown(wizard) -> bool:
 
 
 def treatment_choices():
-    """The catalogue, grouped in plain words, from the evidence data."""
+    """The catalogue of the current release, grouped in plain words (a draft treatment is not offered yet)."""
     groups: dict[str, list] = {}
-    for treatment in Treatment.objects.order_by("display_order", "name"):
+    for treatment in released_evidence().treatments:
         label = treatment.name + (f" ({treatment.brand_names})" if treatment.brand_names else "")
         groups.setdefault(treatment.plain_group, []).append((treatment.slug, label))
     return list(groups.items())

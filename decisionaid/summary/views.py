@@ -6,8 +6,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from decisionaid.assessment.assess import assess
-from decisionaid.assessment.evidence import load_published_evidence
 from decisionaid.assessment.profile import ProfileError
+from decisionaid.evidence.releases import released_evidence
 from decisionaid.questionnaire.answers import saved_profile
 
 from .documents import SUMMARY_TEMPLATES, summary_pdf
@@ -25,7 +25,7 @@ def _assessment_and_evidence_or_redirect(request):
     if profile is None:
         messages.info(request, "Please answer the questions first: the results are built from your answers.")
         return None, None, redirect("questionnaire:start")
-    evidence = load_published_evidence()
+    evidence = released_evidence()  # what the current release froze; drafts never reach a patient
     try:
         return assess(profile=profile, evidence=evidence), evidence, None
     except ProfileError as error:

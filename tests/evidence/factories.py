@@ -1,4 +1,5 @@
 """Valid evidence rows for tests; each test changes only what it is about."""
+from datetime import date
 from decimal import Decimal
 
 from decisionaid.evidence.models import Figure, Source
@@ -49,3 +50,28 @@ def make_figure(source: Source, **overrides) -> Figure:
     figure.full_clean()
     figure.save()
     return figure
+
+
+def make_trial(**overrides):
+    from decisionaid.evidence.models import Trial
+
+    values = dict(
+        key="test-trial",
+        name="TEST-MS",
+        registry_id="NCT00000001",
+        design="Randomised, two arms",
+        ahsct_arm="Cy/ATG",
+        comparator="Best available drug",
+        size="Target 100",
+        countries="Norway",
+        key_eligibility="Relapsing MS, age 18 to 50",
+        status="recruiting",
+        status_as_of="1 March 2026",
+        status_source="Registry record of 1 March 2026",
+        status_known_on=date(2026, 3, 1),
+    )
+    values.update(overrides)
+    trial = Trial(**values)
+    trial.full_clean()
+    trial.save()
+    return trial

@@ -17,9 +17,9 @@ CHANGE_URL = "admin:evidence_figure_change"
 
 def form_data(figure: Figure, **changes) -> dict:
     """What the admin change form posts for this figure, with some fields changed."""
-    data = {}
+    data = {"change_reason": "Corrected from the article"}
     for field in Figure._meta.concrete_fields:
-        if field.name in {"id", "reviewed_by"}:
+        if field.name in {"id", "reviewed_by", "last_reviewed", "is_draft", "changed_by", "approved_by", "approved_on"}:
             continue
         value = getattr(figure, field.attname)
         if isinstance(value, bool):
@@ -52,7 +52,9 @@ def test_staff_edits_a_figure_and_the_history_shows_who_and_what(admin_client, a
     latest = figure.history.latest()
     assert latest.history_user == admin_user
     assert latest.history_type == "~"
-    assert latest.diff_against(latest.prev_record).changed_fields == ["label_plain", "per_100"]
+    # The content changed, and the row became a draft by this editor, with the reason kept.
+    assert latest.diff_against(latest.prev_record).changed_fields == ["changed_by", "is_draft", "label_plain", "per_100"]
+    assert latest.history_change_reason == "Corrected from the article"
 
     history_page = admin_client.get(reverse("admin:evidence_figure_history", args=[figure.pk])).content.decode()
     assert admin_user.username in history_page

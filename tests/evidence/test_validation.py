@@ -76,9 +76,13 @@ def test_an_unconfirmed_figure_may_be_stored_unpublished_but_is_never_shown(db):
     assert figure not in Figure.objects.published()
 
 
-def test_a_seed_only_figure_is_not_shown_as_fact(db):
-    make_figure(make_source(), provenance="S", is_published=True)
+def test_a_seed_only_figure_is_not_shown_as_fact_and_cannot_be_marked_published(db):
+    source = make_source()
+    make_figure(source, provenance="S", is_published=False)
     assert Figure.objects.published().count() == 0
+    with pytest.raises(ValidationError) as caught:
+        make_figure(source, key="seed-published", provenance="S", is_published=True)
+    assert "never shown to people" in " ".join(caught.value.message_dict["is_published"])
 
 
 def test_a_source_needs_a_way_to_find_it(db):
@@ -90,7 +94,7 @@ def test_a_source_needs_a_way_to_find_it(db):
         source.save()
 
 
-@pytest.mark.parametrize("field, value, message", [("doi", "doi.org/10.1", '"10."'), ("pmid", "PMID123", "number")])
+@pytest.mark.parametrize("field, value, message", [("doi", "doi.org/10.1", "10.NNNN/suffix"), ("pmid", "PMID12a3", "number")])
 def test_source_identifiers_are_checked(db, field, value, message):
     source = Source(key="x", short_name="X", citation="X.", design="cohort", provenance="C", **{field: value})
     with pytest.raises(ValidationError) as caught:

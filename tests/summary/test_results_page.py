@@ -286,7 +286,16 @@ def test_a_treatment_removed_from_the_catalogue_sends_the_person_back_to_that_qu
     walk(client, answers())
     from decisionaid.evidence.models import Treatment
 
+    from django.utils import timezone
+
+    from decisionaid.evidence.models import EvidenceRelease
+
     Treatment.objects.filter(slug="interferon-beta").delete()
+    # Patients see the catalogue of the current release: the removal reaches them with the next release.
+    today = timezone.localdate()
+    release = EvidenceRelease(version="2099.1", released_on=today, reviewed_on=today, note="Removed a treatment.")
+    release.full_clean()
+    release.save()
     for url in ("/results/", "/results/guidelines/"):
         response = client.get(url, follow=True)
         assert response.redirect_chain[-1][0] == "/questions/treatments/"

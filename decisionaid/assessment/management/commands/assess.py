@@ -1,14 +1,17 @@
 """`manage.py assess [FILE]`: one profile as JSON in (FILE, or standard input for `-` or no FILE), the
-assessment as JSON out. Bad input exits with status 2 and a message naming the field."""
+assessment as JSON out. Bad input exits with status 2 and a message naming the field.
+
+The evidence is the current release's, as patients see it; `--release V` reproduces an earlier release exactly
+(its frozen snapshot), and `--draft` uses the rows as they are now, as the next release would freeze them."""
 import json
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
 from decisionaid.assessment.assess import assess
-from decisionaid.assessment.evidence import load_published_evidence
 from decisionaid.assessment.profile import ProfileError, profile_from_data
 from decisionaid.assessment.serialize import assessment_to_dict
+from decisionaid.evidence.releases import draft_evidence, released_evidence
 
 
 def _bad_input(message: str) -> CommandError:
@@ -22,8 +25,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "file", nargs="?", default="-", help="Profile JSON file; '-' or nothing for standard input."
         )
+        which = parser.add_mutually_exclusive_group()
+        which.add_argument("--release", metavar="VERSION", help="Use the evidence of this release, e.g. 2026.1.")
+        which.add_argument("--draft", action="store_true", help="Use the evidence as it is now, drafts included.")
 
-    def handle(self, *args, file, **options):
+    def handle(self, *args, file, release=None, draft=False, **options):
         try:
             if file == "-":
                 text = sys.stdin.read()
@@ -39,8 +45,15 @@ class Command(BaseCommand):
         except RecursionError:
             raise _bad_input("The profile is not valid JSON: it is nested too deeply") from None
         try:
-            profile = profile_from_data(data)
-            assessment = assess(profile=profile, evidence=load_published_evidence())
+            profile = profile_from_data(data)  # before the evidence is read: bad input needs no database
+        except ProfileError as error:
+            raise _bad_input(f"Invalid profile: field '{error.field}' {error.message}") from None
+        try:
+            evidence = draft_evidence() if draft else released_evidence(version=release)
+        except LookupError as error:
+            raise _bad_input(f"Invalid --release: {error.args[0]}") from None
+        try:
+            assessment = assess(profile=profile, evidence=evidence)
         except ProfileError as error:
             raise _bad_input(f"Invalid profile: field '{error.field}' {error.message}") from None
         self.stdout.write(json.dumps(assessment_to_dict(assessment), indent=2, ensure_ascii=False))
