@@ -23,6 +23,16 @@ STEPS = [
     ("values", ValuesForm),
 ]
 
+# The walking-range question follows up the EDSS question when the EDSS is not known. It shares that step's
+# number, so the counter's total never changes and never skips: "Step 4 of 7" on both pages.
+FOLLOW_UP_OF = {"walking": "edss"}
+NUMBERED_STEPS = [name for name, _ in STEPS if name not in FOLLOW_UP_OF]
+STEP_TOTAL = len(NUMBERED_STEPS)
+
+
+def step_number(step: str) -> int:
+    return NUMBERED_STEPS.index(FOLLOW_UP_OF.get(step, step)) + 1
+
 
 def edss_unknown(wizard) -> bool:
     """The walking-range step is asked only when the EDSS is not known."""
@@ -109,6 +119,15 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
         # Reached by finishing (or opening /questions/done/) with a step not answered, or no longer valid.
         messages.info(self.request, "Please answer this question first: the results need it.")
         return super().render_revalidation_failure(failed_step, form, **kwargs)
+
+    def get_context_data(self, form, **kwargs):
+        context = super().get_context_data(form=form, **kwargs)
+        context.update(
+            step_number=step_number(self.steps.current),
+            step_total=STEP_TOTAL,
+            follow_up=self.steps.current in FOLLOW_UP_OF,
+        )
+        return context
 
     def get_form_kwargs(self, step=None):
         if step == "disease":

@@ -46,8 +46,8 @@ def test_questions_opens_the_first_step(client, catalogue):
     response = client.get("/questions/")
     assert response.status_code == 302 and response["Location"] == "/questions/role/"
     page = client.get("/questions/role/")
-    # Until the EDSS is known the walking step counts too; the count only ever shrinks.
-    assert "Step 1 of 8" in page_text(page)
+    # The total never changes: the walking question, when asked, shares the EDSS step's number.
+    assert "Step 1 of 7" in page_text(page)
     assert "Who is answering these questions?" in page_text(page)
 
 
@@ -76,7 +76,8 @@ def test_walking_range_is_asked_only_when_edss_is_unknown(client, catalogue):
     walk(client, answers, until="edss")
     assert client.get("/questions/activity/").status_code == 200
     page = client.get("/questions/walking/")
-    assert "Step 5 of 8" in page_text(page)
+    assert "Step 4 of 7, one more question" in page_text(page)
+    assert "Step 5 of 7" in page_text(client.get("/questions/activity/"))
     assert post_step(client, "walking", {"walking_range": "100m_one_aid"}).status_code == 302
     for step in ("activity", "treatments", "values"):
         post_step(client, step, GOOD_ANSWERS[step])
