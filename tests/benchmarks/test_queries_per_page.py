@@ -42,8 +42,7 @@ def test_three_times_the_evidence_makes_the_same_queries_on_every_page(loaded):
     assert after == before
     # The pages built from the evidence do read it: a count of zero would mean nothing was measured. The
     # results and summaries read the current release (its evidence built once per process, not per request).
-    assert min(before["GET results page"], before["GET patient PDF"]) >= 1
-    assert before["GET /evidence/"] >= 5
+    assert min(before["GET results page"], before["GET patient PDF"], before["GET /evidence/"]) >= 1
 
 
 def test_ten_times_the_evidence_reaches_the_results_in_the_same_queries(loaded, client):
@@ -67,6 +66,7 @@ def test_ten_times_the_evidence_reaches_the_results_in_the_same_queries(loaded, 
 
 def test_the_copies_are_shown_like_the_rows_they_copy(loaded, client):
     multiply_evidence(factor=2)
+    publish_release("2099.2")  # the evidence page lists the current release
     page = client.get("/evidence/").content.decode()
     assert "Muraro 2025 (UK) (copy 1)" in page and "Muraro 2025 (UK)" in page
 
