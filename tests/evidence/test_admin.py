@@ -10,31 +10,16 @@ from django.urls import reverse
 from decisionaid.evidence.models import Figure
 
 from ..conftest import HttpsClient
+from . import admin_forms
 from .factories import make_figure, make_source
 
 CHANGE_URL = "admin:evidence_figure_change"
+REASON = "Corrected from the article"
 
 
 def form_data(figure: Figure, **changes) -> dict:
-    """What the admin change form posts for this figure, with some fields changed."""
-    data = {"change_reason": "Corrected from the article"}
-    for field in Figure._meta.concrete_fields:
-        if field.name in {"id", "reviewed_by", "last_reviewed", "is_draft", "changed_by", "approved_by", "approved_on"}:
-            continue
-        value = getattr(figure, field.attname)
-        if isinstance(value, bool):
-            if value:
-                data[field.name] = "on"
-            continue
-        data[field.name] = "" if value is None else str(value)
-    for name, value in changes.items():
-        if isinstance(value, bool):
-            data.pop(name, None)
-            if value:
-                data[name] = "on"
-        else:
-            data[name] = value
-    return data
+    """What the admin change form posts for this figure, with some fields changed, and the reason one test reads back."""
+    return admin_forms.form_data(figure, change_reason=REASON, **changes)
 
 
 @pytest.fixture
@@ -54,7 +39,7 @@ def test_staff_edits_a_figure_and_the_history_shows_who_and_what(admin_client, a
     assert latest.history_type == "~"
     # The content changed, and the row became a draft by this editor, with the reason kept.
     assert latest.diff_against(latest.prev_record).changed_fields == ["changed_by", "is_draft", "label_plain", "per_100"]
-    assert latest.history_change_reason == "Corrected from the article"
+    assert latest.history_change_reason == REASON
 
     history_page = admin_client.get(reverse("admin:evidence_figure_history", args=[figure.pk])).content.decode()
     assert admin_user.username in history_page
