@@ -35,9 +35,13 @@ def step_number(step: str) -> int:
 
 
 def edss_unknown(wizard) -> bool:
-    """The walking-range step is asked only when the EDSS is not known."""
-    data = wizard.get_cleaned_data_for_step("edss") or {}
-    return data.get("edss", UNKNOWN) == UNKNOWN
+    """The walking-range step is asked only when the EDSS is not known.
+
+    Read from the EDSS step's answer as kept, not from its form built and checked again (a fifth of an answer's
+    time, on every request): only checked answers are ever kept (process_step), in the signed session cookie.
+    """
+    kept = wizard.storage.get_step_data("edss") or {}
+    return kept.get(f"{wizard.get_form_prefix('edss', EdssForm)}-edss", UNKNOWN) == UNKNOWN
 
 
 def treatment_choices():
