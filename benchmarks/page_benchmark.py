@@ -6,6 +6,7 @@ Run from the project root (not a test; nothing is asserted):
     .venv/bin/python benchmarks/page_benchmark.py --runs 200
     .venv/bin/python benchmarks/page_benchmark.py --profile       # and where a step page's time goes (cProfile)
     .venv/bin/python benchmarks/page_benchmark.py --configured-db # use DATABASE_URL / db.sqlite3
+    .venv/bin/python benchmarks/page_benchmark.py --json figures.json
 
 In process, through Django's test client (not a server): the request passes the whole WSGI handler, every
 middleware (CSP, security headers, gzip, the signed-cookie session, CSRF, messages, axes), the view and the
@@ -31,6 +32,7 @@ spent waiting for another job's turn on a core is not counted (the benchmark nei
 SQLite aside, so the two agree on a quiet machine).
 """
 import argparse
+import json
 import os
 import secrets
 import statistics
@@ -67,6 +69,7 @@ def parse_args(argv=None):
     parser.add_argument("--runs", type=int, default=60, help="timed rounds (default 60)")
     parser.add_argument("--configured-db", action="store_true",
                         help="use the configured database instead of a temporary SQLite file")
+    parser.add_argument("--json", metavar="PATH", help="also write the medians and ratios to this JSON file")
     parser.add_argument("--profile", action="store_true",
                         help="also profile the question pages (cProfile) and print the costliest functions")
     return parser.parse_args(argv)
@@ -172,8 +175,8 @@ def interleaved(functions, runs: int) -> tuple[list[list[float]], list[list[floa
     return wall, cpu
 
 
-def report(names: list[str], wall: list[list[float]], cpu: list[list[float]]) -> dict[str, float]:
-    """Print each median (wall clock and CPU) and its ratio to the trivial view's; return the CPU ratios."""
+def report(names: list[str], wall: list[list[float]], cpu: list[list[float]]) -> dict[str, dict[str, float]]:
+    """Print each median (wall clock and CPU) and its ratio to the trivial view's; return them by name."""
     medians = {name: statistics.median(bucket) for name, bucket in zip(names, wall)}
     cpu_medians = {name: statistics.median(bucket) for name, bucket in zip(names, cpu)}
     ratios = {name: median / medians["trivial view"] for name, median in medians.items()}
@@ -190,7 +193,8 @@ def report(names: list[str], wall: list[list[float]], cpu: list[list[float]]) ->
               f" (CPU {statistics.median(cpu_ratios[n] for n in members):.1f} ×), highest "
               f"{max(ratios[n] for n in members):.1f} × (CPU {max(cpu_ratios[n] for n in members):.1f} ×)")
     print(f"results page ÷ trivial view: {ratios['results']:.1f} × (CPU {cpu_ratios['results']:.1f} ×)")
-    return cpu_ratios
+    return {name: {"wall_ms": medians[name] * 1000, "wall_ratio": ratios[name],
+                   "cpu_ms": cpu_medians[name] * 1000, "cpu_ratio": cpu_ratios[name]} for name in names}
 
 
 def profile(functions, rounds: int) -> None:
@@ -218,7 +222,9 @@ def main(argv=None) -> None:
         wall, cpu = interleaved([function for _, function in named], args.runs)
         print(f"{args.runs} rounds, in process (Django test client), debug off; medians of wall-clock time and of "
               f"this process's CPU time (which does not count the time other jobs on the machine take):")
-        report(names, wall, cpu)
+        figures = report(names, wall, cpu)
+        if args.json:
+            Path(args.json).write_text(json.dumps({"runs": args.runs, "requests": figures}, indent=2))
         if args.profile:
             profile([function for name, function in named if name.startswith("GET ")], max(args.runs // 4, 1))
 
