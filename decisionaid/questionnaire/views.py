@@ -44,10 +44,10 @@ def edss_unknown(wizard) -> bool:
     return kept.get(f"{wizard.get_form_prefix('edss', EdssForm)}-edss", UNKNOWN) == UNKNOWN
 
 
-def treatment_choices():
+def treatment_choices(evidence=None):
     """The catalogue of the current release, grouped in plain words (a draft treatment is not offered yet)."""
     groups: dict[str, list] = {}
-    for treatment in released_evidence().treatments:
+    for treatment in (evidence or released_evidence()).treatments:
         label = treatment.name + (f" ({treatment.brand_names})" if treatment.brand_names else "")
         groups.setdefault(treatment.plain_group, []).append((treatment.slug, label))
     return list(groups.items())
@@ -137,7 +137,10 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
         if step == "disease":
             return {"age": (self.get_cleaned_data_for_step("about") or {}).get("age")}
         if step == "treatments":
-            return {"treatment_choices": treatment_choices()}
+            evidence = released_evidence()
+            # The footer names this same release: one query for both (decisionaid/evidence/context_processors.py).
+            self.request.evidence_release = evidence.release
+            return {"treatment_choices": treatment_choices(evidence)}
         return {}
 
     def get_form_initial(self, step):
