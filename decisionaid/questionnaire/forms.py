@@ -2,23 +2,21 @@
 may not know. Every message names the question it is about and says what is allowed."""
 from decimal import Decimal
 
-from crispy_forms.helper import FormHelper
 from django import forms
 
 from decisionaid.assessment.profile import AGE_RANGE, MAX_RELAPSES
+
+from .rendering import Question, questions
 
 UNKNOWN = "unknown"
 YES_NO_UNKNOWN = [("yes", "Yes"), ("no", "No"), (UNKNOWN, "I don't know")]
 
 
 class StepForm(forms.Form):
-    """Rendered by crispy-forms inside the wizard's own <form> tag."""
+    """Drawn inside the wizard's own <form> tag by templates/questionnaire/fields/ (see rendering.py)."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.disable_csrf = True
+    def questions(self) -> list[Question]:
+        return questions(self)
 
     def number_or_unknown(self, number_field: str, unknown_field: str, what: str):
         """A number, or "I don't know" ticked, but not both and not neither. Returns the number or None."""

@@ -35,15 +35,19 @@ def step_number(step: str) -> int:
 
 
 def edss_unknown(wizard) -> bool:
-    """The walking-range step is asked only when the EDSS is not known."""
-    data = wizard.get_cleaned_data_for_step("edss") or {}
-    return data.get("edss", UNKNOWN) == UNKNOWN
+    """The walking-range step is asked only when the EDSS is not known.
+
+    Read from the EDSS step's answer as kept, not from its form built and checked again (a fifth of an answer's
+    time, on every request): only checked answers are ever kept (process_step), in the signed session cookie.
+    """
+    kept = wizard.storage.get_step_data("edss") or {}
+    return kept.get(f"{wizard.get_form_prefix('edss', EdssForm)}-edss", UNKNOWN) == UNKNOWN
 
 
-def treatment_choices():
+def treatment_choices(evidence=None):
     """The catalogue of the current release, grouped in plain words (a draft treatment is not offered yet)."""
     groups: dict[str, list] = {}
-    for treatment in released_evidence().treatments:
+    for treatment in (evidence or released_evidence()).treatments:
         label = treatment.name + (f" ({treatment.brand_names})" if treatment.brand_names else "")
         groups.setdefault(treatment.plain_group, []).append((treatment.slug, label))
     return list(groups.items())
@@ -133,7 +137,10 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
         if step == "disease":
             return {"age": (self.get_cleaned_data_for_step("about") or {}).get("age")}
         if step == "treatments":
-            return {"treatment_choices": treatment_choices()}
+            evidence = released_evidence()
+            # The footer names this same release: one query for both (decisionaid/evidence/context_processors.py).
+            self.request.evidence_release = evidence.release
+            return {"treatment_choices": treatment_choices(evidence)}
         return {}
 
     def get_form_initial(self, step):
