@@ -70,15 +70,12 @@ def treatment_abroad_questions(profile: Profile) -> list[str]:
         return []
     return [
         _(
-            "If I had aHSCT at a private clinic or abroad, what should I ask the clinic? For example: which "
-            "chemotherapy it uses and how strong it is; how many people with MS it has treated, and their results; "
-            "who looks after complications once I am home; what happens in an emergency on the journey home; the "
-            "full cost, including care afterwards; and which vaccinations I need afterwards."
+            "If I had aHSCT at a private clinic or abroad, what should I ask the clinic: its chemotherapy and how "
+            "strong it is, how many people with MS it has treated and their results, who looks after complications "
+            "once I am home, what happens in an emergency on the journey home, the full cost including care "
+            "afterwards, and which vaccinations I need afterwards?"
         ),
-        _(
-            "If I had aHSCT at a private clinic or abroad, what could you and my local health service take over "
-            "afterwards, and what could you not?"
-        ),
+        _("After treatment at a private clinic or abroad, what could you and my local health service take over, and what not?"),
     ]
 
 
