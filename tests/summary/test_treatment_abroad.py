@@ -44,7 +44,7 @@ def test_a_yes_or_not_sure_lists_the_part_and_it_has_every_section(client, loade
     assert not any(words in text.lower() for words in NOT_SAID)
     # Every statement carries its source and its date.
     for item in re.findall(r'<li data-statement="[^"]+">(.*?)</li>', pages[URL], re.S):
-        assert re.search(r"Source: .+, [^,]*\d{4}\.", page_text_of(item)), item
+        assert re.search(r"\([^()]*\d{4}\) Source: \S", page_text_of(item)), item
     # And its questions are in the list for the neurologist.
     assert "what should I ask the clinic" in page_text_of(pages["/results/questions-to-ask/"])
 
