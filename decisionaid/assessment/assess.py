@@ -9,6 +9,7 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
+from .abroad import AbroadEvidence, abroad_evidence
 from .checks import (
     MET, NOT_MET, OUTSIDE, UNKNOWN, CriterionResult, aggressive, edss_plain, open_answers, run_check,
 )
@@ -104,6 +105,8 @@ class Assessment:
     knowledge_questions: tuple[KnowledgeQuestion, ...] = ()
     answers_plain: tuple[Line, ...] = ()  # the person's answers in plain words
     values_plain: tuple[Line, ...] = ()  # what matters to them, in plain words
+    # For a person thinking of a private clinic or treatment abroad (yes or not sure); None otherwise.
+    abroad: AbroadEvidence | None = None
 
 
 def validate_dmts(*, profile: Profile, evidence: Evidence) -> None:
@@ -254,4 +257,5 @@ def assess(*, profile: Profile, evidence: Evidence, today: date | None = None) -
         ),
         answers_plain=answers_read_back(profile=profile, evidence=evidence, edss_value=edss_plain(profile)),
         values_plain=values_read_back(profile=profile),
+        abroad=abroad_evidence(evidence=evidence, today=today) if profile.considering_treatment_abroad else None,
     )

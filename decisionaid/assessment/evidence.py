@@ -2,7 +2,7 @@
 
 `load_published_evidence` is the only function here that reads the database: published figures only
 (shown-as-fact provenance and is_published), the guidelines with their criteria, the treatment catalogue,
-the trials and the current release, in a fixed number of queries (eight).
+the trials, the dated statements and the current release, in a fixed number of queries (nine).
 """
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -177,6 +177,20 @@ class TrialData:
 
 
 @dataclass(frozen=True)
+class StatementData:
+    """A dated statement of one source, shown with the source and its date (evidence Statement rows)."""
+
+    key: str
+    topic: str  # centres / norway / abroad
+    text_plain: str
+    source: SourceRef
+    stated_on: date
+    stated_on_words: str
+    provenance: str
+    display_order: int = 100
+
+
+@dataclass(frozen=True)
 class ReleaseData:
     version: str
     released_on: date
@@ -193,6 +207,12 @@ class Evidence:
     release: ReleaseData | None
     # Sources named by published figures, guidelines or trials, by key.
     sources: dict[str, SourceRef] = field(default_factory=dict)
+    # Dated statements (where aHSCT should be done, where it is offered in Norway, people who went abroad).
+    # Empty in a release frozen before statements existed.
+    statements: tuple[StatementData, ...] = ()
+
+    def statements_about(self, topic: str) -> tuple[StatementData, ...]:
+        return tuple(s for s in self.statements if s.topic == topic)
 
     @cached_property
     def high_efficacy_slugs(self) -> frozenset[str]:
@@ -246,10 +266,10 @@ def figure_data(figure) -> FigureData:
 
 
 def load_published_evidence() -> Evidence:
-    """Read the published evidence into frozen dataclasses, in eight queries whatever the amount of it."""
+    """Read the published evidence into frozen dataclasses, in nine queries whatever the amount of it."""
     from decisionaid.evidence.choices import FACT_PROVENANCE
     from decisionaid.evidence.models import (
-        Caveat, EvidenceRelease, Figure, Guideline, GuidelineCriterion, Source, Treatment, Trial,
+        Caveat, EvidenceRelease, Figure, Guideline, GuidelineCriterion, Source, Statement, Treatment, Trial,
     )
 
     # Every source that may be cited as fact (factors cite sources that have no figure of their own).
@@ -337,6 +357,18 @@ def load_published_evidence() -> Evidence:
         .select_related("source__same_cohort_as")
         .order_by("display_order", "name")
     )
+    # [S] statements are published too: they are only ever shown in words that name their source and date.
+    statements = tuple(
+        StatementData(
+            key=st.key, topic=st.topic, text_plain=st.text_plain, source=_source_ref(st.source),
+            stated_on=st.stated_on, stated_on_words=st.stated_on_words, provenance=st.provenance,
+            display_order=st.display_order,
+        )
+        for st in Statement.objects.filter(is_published=True)
+        .exclude(provenance="NC")
+        .select_related("source__same_cohort_as")
+        .order_by("topic", "display_order", "key")
+    )
     release = EvidenceRelease.current()
     release_data = (
         ReleaseData(
@@ -352,4 +384,5 @@ def load_published_evidence() -> Evidence:
         trials=trials,
         release=release_data,
         sources=dict(sources),
+        statements=statements,
     )

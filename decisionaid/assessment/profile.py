@@ -15,6 +15,9 @@ RELAPSING_SUBTYPES = ("rrms", "spms_active")
 PROGRESSIVE_SUBTYPES = ("spms", "ppms")
 YES_NO_UNKNOWN = ("yes", "no", "unknown")
 PREGNANCY_WISHES = ("yes", "no", "unsure")
+# "Are you thinking of treatment at a private clinic or abroad?" Optional: absent or null is "not answered"
+# (answers saved before the question existed have no such key).
+TREATMENT_ABROAD = ("yes", "no", "unsure")
 AGE_RANGE = (18, 90)
 MAX_RELAPSES = 30
 
@@ -33,7 +36,7 @@ WALKING_RANGE_EDSS: dict[str, tuple[Decimal, Decimal]] = {
 KNOWN_KEYS = {
     "role", "age", "sex", "subtype", "disease_duration_years", "edss", "walking_range", "relapses_12m",
     "mri_activity_12m", "disability_worsened_12m", "dmts", "high_efficacy_contraindicated", "pregnancy_wish",
-    "values",
+    "values", "treatment_abroad",
 }
 
 
@@ -61,6 +64,12 @@ class Profile:
     role: str = "patient"
     # What matters to the person: (value key, answer) pairs, read back on the results page.
     values: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+    treatment_abroad: str | None = None  # yes / no / unsure; None when not answered
+
+    @property
+    def considering_treatment_abroad(self) -> bool:
+        """A yes or a not sure: the questions and the page on treatment abroad or at a private clinic apply."""
+        return self.treatment_abroad in ("yes", "unsure")
 
     @property
     def edss_range(self) -> tuple[Decimal, Decimal] | None:
@@ -216,4 +225,6 @@ def profile_from_data(data: Mapping[str, Any]) -> Profile:
         high_efficacy_contraindicated=contraindicated,
         pregnancy_wish=_choice(data, "pregnancy_wish", PREGNANCY_WISHES, default="unsure"),
         values=tuple(values),
+        treatment_abroad=None if data.get("treatment_abroad") is None
+        else _choice(data, "treatment_abroad", TREATMENT_ABROAD),
     )

@@ -63,6 +63,22 @@ def unknown_answers_question(unknown_answers: Iterable) -> str:
     return _("Please tell me what I did not know: %(answers)s.") % {"answers": "; ".join(asks)}
 
 
+def treatment_abroad_questions(profile: Profile) -> list[str]:
+    """For a person thinking of a private clinic or treatment abroad (yes or not sure): what to ask the clinic,
+    and what their own neurologist and health service can take over afterwards. Questions, never advice."""
+    if not profile.considering_treatment_abroad:
+        return []
+    return [
+        _(
+            "If I had aHSCT at a private clinic or abroad, what should I ask the clinic: its chemotherapy and how "
+            "strong it is, how many people with MS it has treated and their results, who looks after complications "
+            "once I am home, what happens in an emergency on the journey home, the full cost including care "
+            "afterwards, and which vaccinations I need afterwards?"
+        ),
+        _("After treatment at a private clinic or abroad, what could you and my local health service take over, and what not?"),
+    ]
+
+
 def questions_for(
     *,
     profile: Profile,
@@ -138,6 +154,8 @@ def questions_for(
 
     if any(f.key == "higher_edss" and f.applies for f in factors):
         questions.append("How does my level of disability change the risks, and the likely benefit, of aHSCT for me?")
+
+    questions.extend(treatment_abroad_questions(profile))
 
     questions.append(
         "Which centre would treat me, how many people with MS has it treated with aHSCT, and which chemotherapy "

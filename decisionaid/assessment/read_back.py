@@ -1,6 +1,8 @@
 """The person's own answers and values, read back in plain words (results page and printed summaries)."""
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 from .checks import number_plain
 from .evidence import Evidence
 from .profile import Profile
@@ -64,6 +66,9 @@ def answers_read_back(*, profile: Profile, evidence: Evidence, edss_value: str) 
         Line("MS treatments taken", ", ".join(names[slug] for slug in profile.dmts if slug in names) or "None"),
         Line("Strongest MS medicines not possible", contraindicated),
     ]
+    if profile.treatment_abroad is not None:  # an optional question: read back only when answered
+        abroad = {"yes": _("Yes"), "no": _("No"), "unsure": _("Not sure")}[profile.treatment_abroad]
+        lines.append(Line(_("Thinking of treatment at a private clinic or abroad"), abroad))
     return tuple(lines)
 
 

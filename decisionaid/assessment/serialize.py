@@ -197,6 +197,8 @@ def assessment_to_dict(assessment: Assessment) -> dict:
         "trials": [trial_match_to_dict(m) for m in assessment.trials],
         "other_trials": [trial_match_to_dict(m) for m in assessment.other_trials],
         "questions": list(assessment.questions),
+        # Present only for a yes or unsure to "treatment_abroad": the dated statements, each with its source.
+        "treatment_abroad": _plain(assessment.abroad),
         "values": [{"key": v.key, "answer": v.answer} for v in assessment.values],
         "knowledge_check": [
             {"question": q.question, "answer": q.answer, "explanation": q.explanation}

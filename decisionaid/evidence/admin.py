@@ -8,7 +8,9 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from . import review, thresholds, workflow
 from .admin_views import REVIEWED_MODELS
-from .models import Caveat, EvidenceRelease, Reviewed, Figure, Guideline, GuidelineCriterion, Source, Treatment, Trial
+from .models import (
+    Caveat, EvidenceRelease, Reviewed, Figure, Guideline, GuidelineCriterion, Source, Statement, Treatment, Trial,
+)
 
 
 class DueForReviewFilter(admin.SimpleListFilter):
@@ -288,6 +290,23 @@ class CaveatAdmin(ReviewedAdmin):
     list_filter = ("provenance", "is_published", "is_draft", DueForReviewFilter)
     search_fields = ("key", "text_plain", "source__short_name")
     autocomplete_fields = ("source", "figures")
+
+
+@admin.register(Statement)
+class StatementAdmin(ReviewedAdmin):
+    """Dated statements of one source: where aHSCT should be done, where it is offered in Norway, people who
+    went abroad. An [S] statement is published only in words that name its source and date."""
+
+    list_display = ("key", "topic", "source", "stated_on_words", "provenance", "is_published", "last_reviewed", "is_draft", "due")
+    list_filter = ("topic", "provenance", "is_published", "is_draft", DueForReviewFilter)
+    search_fields = ("key", "text_plain", "source__short_name")
+    autocomplete_fields = ("source",)
+    fieldsets = (
+        (None, {"fields": ("key", "topic", "text_plain", "source", ("stated_on", "stated_on_words"))}),
+        ("Provenance and display", {"fields": ("provenance", "is_published", "display_order")}),
+        ("Reason", {"fields": ("change_reason",)}),
+        ("Review and approval", {"fields": REVIEW_FIELDS}),
+    )
 
 
 @admin.register(Trial)

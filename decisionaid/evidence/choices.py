@@ -178,3 +178,11 @@ class Effect(models.TextChoices):
 
     BORDERLINE = "borderline", "Borderline (may be considered, discuss)"
     OUTSIDE = "outside", "Outside (not described as a candidate)"
+
+
+class StatementTopic(models.TextChoices):
+    """Where a dated statement is shown (the page on treatment abroad or at a private clinic)."""
+
+    CENTRES = "centres", "Where aHSCT should be done (guidelines and registry studies)"
+    NORWAY = "norway", "Where aHSCT is offered in Norway"
+    ABROAD = "abroad", "People who went abroad for aHSCT"

@@ -13,7 +13,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
-from .models import Caveat, EvidenceRelease, Figure, Guideline, GuidelineCriterion, Source, Treatment, Trial
+from .models import (
+    Caveat, EvidenceRelease, Figure, Guideline, GuidelineCriterion, Source, Statement, Treatment, Trial,
+)
 
 DEFAULT_DIRECTORY = Path(settings.BASE_DIR) / "fixtures" / "evidence"
 CHANGE_REASON = "Loaded from fixtures by load_evidence"
@@ -195,6 +197,10 @@ def load_evidence(*, directory: Path = DEFAULT_DIRECTORY, keep_existing: bool = 
     for where, key, row in _rows(directory, "trials.json", "key"):
         row["source"] = _lookup(sources, row.get("source"), where, "source")
         upsert(where, Trial, {"key": key}, row)
+
+    for where, key, row in _rows(directory, "statements.json", "key"):
+        row["source"] = _lookup(sources, row.get("source"), where, "source")
+        upsert(where, Statement, {"key": key}, row)
 
     for where, version, row in _rows(directory, "releases.json", "version"):
         upsert(where, EvidenceRelease, {"version": version}, row)

@@ -23,6 +23,7 @@ from .choices import (
     Provenance,
     Regimen,
     Sex,
+    StatementTopic,
     TrialStatus,
     subtype_group_for,
 )
@@ -501,6 +502,54 @@ class Trial(CleanReportsConstraints, Reviewed):
         return validation.trial_errors(self, previous=previous)
 
 
+
+class Statement(CleanReportsConstraints, Reviewed):
+    """A dated statement of one source, shown in words that name the source and its date: what a guideline says
+    about where aHSCT should be done, how it is offered in Norway, or an estimate that only one source gives.
+
+    Its own small model rather than a Caveat: a caveat belongs to figures and is shown as fact, while a statement
+    stands alone and may be an [S] estimate, which is shown only attributed ("The Norwegian review of 2024
+    estimates ..."), never as a fact of ours.
+    """
+
+    key = models.SlugField(max_length=80, unique=True, help_text="Stable identifier used by the fixtures.")
+    topic = models.CharField(max_length=20, choices=StatementTopic.choices)
+    text_plain = models.TextField(
+        help_text="One to three plain sentences. An [S] statement must name its source and date in the text itself, "
+        'e.g. "The Norwegian review of 2024 estimates ...".'
+    )
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="statements")
+    stated_on = models.DateField(
+        help_text="When the source said it: the page's or article's date, or the first day of the month or year "
+        "it gives. A statement older than 12 months is due for review like every row."
+    )
+    stated_on_words = models.CharField(
+        "Date in words", max_length=80, help_text='As exact as the source allows, e.g. "March 2024" or "14 March 2016".'
+    )
+    provenance = models.CharField(max_length=4, choices=Provenance.choices)
+    is_published = models.BooleanField(default=True, help_text="Shown to people. [NC] statements can never be published.")
+    display_order = models.PositiveSmallIntegerField(default=100)
+
+    history = HistoricalRecords()
+    fields_checked_in_clean = frozenset({"is_published", "provenance"})
+    past_dates = ("last_reviewed", "stated_on")
+
+    class Meta:
+        ordering = ["topic", "display_order", "key"]
+        constraints = [
+            models.CheckConstraint(
+                name="statement_not_confirmed_never_published",
+                condition=~Q(is_published=True, provenance=Provenance.NOT_CONFIRMED),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.key
+
+    def row_errors(self):
+        return validation.statement_errors(self)
+
+
 class EvidenceRelease(models.Model):
     """A published version of the evidence base; every assessment and summary carries the current one."""
 
@@ -558,4 +607,4 @@ class EvidenceRelease(models.Model):
 
 
 # Every kind of evidence row: each is edited as a draft, approved by a second person, and frozen in releases.
-EVIDENCE_MODELS = (Source, Figure, Caveat, Guideline, GuidelineCriterion, Treatment, Trial)
+EVIDENCE_MODELS = (Source, Figure, Caveat, Guideline, GuidelineCriterion, Treatment, Trial, Statement)

@@ -237,7 +237,7 @@ def _rows(snapshot: dict) -> dict[str, dict[str, dict]]:
     """{kind of row: {key: {field: value}}} from a snapshot document."""
     rows: dict[str, dict[str, dict]] = {
         "Sources": {}, "Figures": {}, "Caveats": {}, "Guidelines": {}, "Guideline criteria": {},
-        "Treatments": {}, "Trials": {},
+        "Treatments": {}, "Trials": {}, "Statements": {},
     }
     for key, source in snapshot.get("sources", {}).items():
         rows["Sources"][key] = source
@@ -255,6 +255,8 @@ def _rows(snapshot: dict) -> dict[str, dict[str, dict]]:
         rows["Treatments"][treatment["slug"]] = treatment
     for trial in snapshot.get("trials", []):
         rows["Trials"][trial["key"]] = {name: _plain(value) for name, value in trial.items()}
+    for statement in snapshot.get("statements", []):
+        rows["Statements"][statement["key"]] = {name: _plain(value) for name, value in statement.items()}
     return rows
 
 

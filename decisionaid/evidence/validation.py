@@ -219,6 +219,13 @@ def caveat_errors(caveat) -> Errors:
     return errors
 
 
+def statement_errors(statement) -> Errors:
+    errors: Errors = {}
+    if statement.is_published and statement.provenance == Provenance.NOT_CONFIRMED:
+        _add(errors, "is_published", "A statement that is not confirmed ([NC]) cannot be shown to people.")
+    return errors
+
+
 def criterion_errors(criterion) -> Errors:
     from .thresholds import RULES, threshold_errors, wording_errors
 

@@ -10,4 +10,5 @@ urlpatterns = [
     path("about/", views.about, name="about"),
     path("privacy/", views.privacy, name="privacy"),
     path("glossary/", views.glossary, name="glossary"),
+    path("treatment-abroad/", views.treatment_abroad, name="treatment_abroad"),
 ]

@@ -1,6 +1,10 @@
 from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import get_language
 
-from decisionaid.evidence.releases import released_listing
+from decisionaid.assessment.abroad import abroad_evidence
+from decisionaid.evidence.releases import released_evidence, released_listing
+from decisionaid.summary.results_pages import abroad_context
 
 from . import about as about_page, evidence_listing, glossary as glossary_terms
 
@@ -34,3 +38,9 @@ def privacy(request):
 
 def glossary(request):
     return render(request, "pages/glossary.html", {"terms": glossary_terms.sorted_terms()})
+
+
+def treatment_abroad(request):
+    """The part on treatment abroad or at a private clinic, for anyone (linked from the Evidence and About pages)."""
+    abroad = abroad_evidence(evidence=released_evidence(), today=timezone.localdate())
+    return render(request, "pages/treatment_abroad.html", abroad_context(abroad, language_code=get_language()))

@@ -29,6 +29,8 @@ def profile_data_from_steps(steps: Mapping[str, Mapping[str, Any]]) -> dict:
     activity, treatments, values = steps["activity"], steps["treatments"], steps["values"]
     walking = steps.get("walking") or {}
     contraindicated = treatments["high_efficacy_contraindicated"]
+    # Optional: kept only when answered, so that answers without it look as they did before it existed.
+    abroad = {"treatment_abroad": values["treatment_abroad"]} if values.get("treatment_abroad") else {}
     return {
         "role": steps["role"]["role"],
         "age": about["age"],
@@ -44,6 +46,7 @@ def profile_data_from_steps(steps: Mapping[str, Mapping[str, Any]]) -> dict:
         "dmts": list(treatments.get("dmts") or []),
         "high_efficacy_contraindicated": {"yes": True, "no": False}.get(contraindicated),
         "values": {key: values[key] for key in VALUE_KEYS},
+        **abroad,
     }
 
 
@@ -69,7 +72,7 @@ def initial_for_step(step: str, data: Mapping[str, Any] | None) -> dict:
             "disability_worsened": data.get("disability_worsened_12m"),
         },
         "treatments": {"dmts": data.get("dmts", []), "high_efficacy_contraindicated": contraindicated},
-        "values": dict(data.get("values") or {}),
+        "values": {**dict(data.get("values") or {}), "treatment_abroad": data.get("treatment_abroad")},
     }
     return by_step.get(step, {})
 

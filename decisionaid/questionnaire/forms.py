@@ -3,6 +3,8 @@ may not know. Every message names the question it is about and says what is allo
 from decimal import Decimal
 
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy
 
 from decisionaid.assessment.profile import AGE_RANGE, MAX_RELAPSES
 
@@ -248,4 +250,18 @@ class ValuesForm(StepForm):
     time_away = radio("How important is it to you to avoid weeks away from home and work?", IMPORTANCE)
     no_ongoing_treatment = radio(
         "How important is it to you not to need ongoing infusions or tablets?", IMPORTANCE
+    )
+
+    # Optional, so that answers saved before it existed stay complete; a yes or not sure adds questions for the
+    # neurologist and the part on treatment abroad or at a private clinic.
+    treatment_abroad = forms.ChoiceField(
+        label=gettext_lazy("Are you thinking of treatment at a private clinic or abroad?"),
+        choices=[("yes", gettext_lazy("Yes")), ("no", gettext_lazy("No")), ("unsure", gettext_lazy("I'm not sure"))],
+        widget=forms.RadioSelect,
+        required=False,
+        help_text=gettext_lazy("You can leave this out. If you answer yes or not sure, we add questions to ask."),
+        error_messages={"invalid_choice": format_lazy(
+            "{}: {}", gettext_lazy("Treatment at a private clinic or abroad"),
+            gettext_lazy("please choose yes, no or I'm not sure."),
+        )},
     )

@@ -12,7 +12,7 @@ from decisionaid.assessment.assess import (
 )
 from decisionaid.assessment.checks import MET, NOT_MET, UNKNOWN, CriterionResult, number_plain, treatments_plain
 from decisionaid.assessment.evidence import Evidence, SourceRef
-from django.utils.translation import gettext as _
+from django.utils.translation import get_language, gettext as _
 
 from decisionaid.assessment.figures import FigureView
 from decisionaid.assessment.outcomes import OutcomeView
@@ -20,7 +20,7 @@ from decisionaid.assessment.profile import Profile
 from decisionaid.assessment.questions import unknown_answers_question
 from decisionaid.assessment.read_back import PREGNANCY, WALKING, YES_NO_UNKNOWN
 
-from .results_pages import fertility_outcomes
+from .results_pages import fertility_outcomes, shows_norway
 
 PATIENT = "patient"
 LARGE_PRINT = "large-print"  # the patient summary in large print: the same content, bigger
@@ -316,6 +316,14 @@ def clinician_figure_sections(assessment: Assessment) -> tuple[FigureSection, ..
     return tuple(section for section in sections if section.figures)
 
 
+def abroad_statements(assessment: Assessment) -> tuple:
+    """The dated statements the treatment-abroad section of a summary shows (none when it does not apply)."""
+    abroad = assessment.abroad
+    if abroad is None:
+        return ()
+    return abroad.centres + abroad.estimates + (abroad.norway if shows_norway(get_language()) else ())
+
+
 def cited_sources(assessment: Assessment) -> tuple[Reference, ...]:
     """Every source the handout cites, once, in order of first mention: guidelines, figures, factors, trials."""
     sources: dict[str, SourceRef] = {}
@@ -333,6 +341,8 @@ def cited_sources(assessment: Assessment) -> tuple[Reference, ...]:
     for match in assessment.trials:
         if match.trial.source is not None:
             sources.setdefault(match.trial.source.key, match.trial.source)
+    for statement in abroad_statements(assessment):
+        sources.setdefault(statement.source.key, statement.source)
     return tuple(Reference(number, source) for number, source in enumerate(sources.values(), start=1))
 
 
@@ -355,7 +365,11 @@ def summary_context(
 ) -> dict:
     """Everything a summary template needs, for the patient summary or the clinician handout. `compact`: the
     patient summary with its last benefit-and-harm pairs in words, for when the full one runs too long."""
-    context = {"assessment": assessment, "made_on": made_on, "kind": kind, "large_print": kind == LARGE_PRINT}
+    context = {
+        "assessment": assessment, "made_on": made_on, "kind": kind, "large_print": kind == LARGE_PRINT,
+        "show_norway": shows_norway(get_language()),
+        "compact": compact,
+    }
     if kind == CLINICIAN:
         context.update(
             profile_lines=clinical_profile(assessment, evidence=evidence),

@@ -104,8 +104,24 @@ def comparison_groups(assessment: Assessment) -> tuple[ComparisonGroup, ...]:
     return tuple(group for group in groups if group.figures)
 
 
-def topic_context(slug: str, assessment: Assessment) -> dict:
+# Where aHSCT is offered in Norway is for people who choose Norwegian. Until Norwegian can be chosen it is shown
+# in every language; then this becomes ("nb",). The one place that decides it.
+NORWAY_SHOWN_IN: tuple[str, ...] | None = None
+
+
+def shows_norway(language_code: str | None) -> bool:
+    return NORWAY_SHOWN_IN is None or (language_code or "").split("-")[0] in NORWAY_SHOWN_IN
+
+
+def abroad_context(abroad, *, language_code: str | None) -> dict:
+    """What the treatment-abroad part (and its public page) lays out from the evidence."""
+    return {"abroad": abroad, "show_norway": shows_norway(language_code)}
+
+
+def topic_context(slug: str, assessment: Assessment, *, language_code: str | None = None) -> dict:
     """The extra things a topic page lays out, by its slug (topics.py)."""
+    if slug == "treatment-abroad-or-at-a-private-clinic":
+        return abroad_context(assessment.abroad, language_code=language_code)
     if slug == "benefits-and-risks":
         return {"sections": outcome_sections(assessment)}
     if slug == "periods-pregnancy-and-fertility":

@@ -1,7 +1,8 @@
 """The results, for a tired reader: a short overview first, then one page per topic, in this order.
 
 Which topics a person gets is decided here, from the Assessment (the periods and fertility page only for
-women and people who answered "another answer"), so that the overview, each page's "part 2 of 9" navigation
+women and people who answered "another answer"; treatment abroad or at a private clinic only for a yes or not
+sure to that question), so that the overview, each page's "part 2 of 9" navigation
 and the tests all read the same list. Templates lay the pages out; they choose nothing.
 """
 from dataclasses import dataclass
@@ -58,6 +59,11 @@ TRIALS = Topic(
     "trials", _("Clinical trials"),
     _("Trials that compare aHSCT with the strongest MS drugs, and their status."), "summary/topics/trials.html", _("Trials"),
 )
+ABROAD = Topic(
+    "treatment-abroad-or-at-a-private-clinic", _("Treatment abroad or at a private clinic"),
+    _("Where the guidelines say aHSCT should be done, what to ask a clinic, and what your own health service can take over."),
+    "summary/topics/abroad.html", _("Treatment abroad"),
+)
 VALUES = Topic(
     "what-matters-to-you", _("What matters"),
     _("Your answers about what matters most to you."), "summary/topics/values.html", _("What matters"),
@@ -71,15 +77,20 @@ CHECK = Topic(
     _("A few questions with answers, and how sure you feel."), "summary/topics/check.html", _("Check"),
 )
 ALL_TOPICS = (
-    GUIDELINES, BENEFITS_AND_RISKS, COMPARED, FERTILITY, WHAT_IT_IS_LIKE, WHO_BENEFITS, TRIALS, VALUES, QUESTIONS,
-    CHECK,
+    GUIDELINES, BENEFITS_AND_RISKS, COMPARED, FERTILITY, WHAT_IT_IS_LIKE, WHO_BENEFITS, TRIALS, ABROAD, VALUES,
+    QUESTIONS, CHECK,
 )
+# Parts that apply only to some people, and what decides it.
+ONLY_WHEN = {
+    FERTILITY: lambda assessment: bool(assessment.fertility),
+    ABROAD: lambda assessment: assessment.abroad is not None,
+}
 BY_SLUG = {topic.slug: topic for topic in ALL_TOPICS}
 
 
 def topics_for(assessment: Assessment) -> tuple[Topic, ...]:
     """The topic pages this person gets, in order."""
-    return tuple(topic for topic in ALL_TOPICS if topic is not FERTILITY or assessment.fertility)
+    return tuple(topic for topic in ALL_TOPICS if ONLY_WHEN.get(topic, lambda _assessment: True)(assessment))
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -74,7 +75,10 @@ def topic(request, topic: str):
         return redirect("summary:results")
     if request.method == "POST" and part.topic is not CHECK:
         return HttpResponseNotAllowed(["GET"])
-    context = {**_page_context(assessment), "part": part, **topic_context(part.topic.slug, assessment)}
+    context = {
+        **_page_context(assessment), "part": part,
+        **topic_context(part.topic.slug, assessment, language_code=get_language()),
+    }
     if part.topic is CHECK:
         sure_form = SureForm(request.POST or None)
         context.update(

@@ -34,6 +34,9 @@ PROFILES = {visitor.name: visitor.steps for visitor in VISITORS} | {
         "activity": {"relapses": "3", "mri_activity": "yes", "disability_worsened": "yes"},
         "treatments": {"high_efficacy_contraindicated": "no"},
     }),
+    "thinking of treatment abroad": _steps({
+        "values": {**dict(VISITORS[0].steps)["values"], "treatment_abroad": "yes"},
+    }),
     "active SPMS, EDSS 6": _steps({
         "about": {"age": "45", "sex": "female", "pregnancy_wish": "no"},
         "disease": {"subtype": "spms_active", "duration_years": "12"},
@@ -125,3 +128,33 @@ def test_no_axe_violation_on_any_results_page_or_summary(make_page, name, viewpo
         if violations:
             problems.append(format_violations(f"{url} at {viewport}", violations))
     assert problems == [], "\n\n".join(problems)
+
+
+ABROAD_PART = "/results/treatment-abroad-or-at-a-private-clinic/"
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_no_axe_violation_on_the_treatment_abroad_part_or_its_public_page(make_page, viewport):
+    page = make_page(**VIEWPORTS[viewport])
+    problems = []
+    page.goto("/treatment-abroad/")  # before any answer: anyone can read it
+    assert page.locator("h1").inner_text() == "Treatment abroad or at a private clinic"
+    violations = axe_violations(page)
+    if violations:
+        problems.append(format_violations(f"/treatment-abroad/ at {viewport}", violations))
+    answer(page, PROFILES["thinking of treatment abroad"])
+    assert ABROAD_PART in parts(page)
+    for url in (ABROAD_PART, "/summary/", "/summary/clinician/"):
+        page.goto(url)
+        violations = axe_violations(page)
+        if violations:
+            problems.append(format_violations(f"{url} at {viewport}", violations))
+    assert problems == [], "\n\n".join(problems)
+
+
+def test_the_public_treatment_abroad_page_fits_8_phone_screens(make_page):
+    page = make_page(viewport=PHONE, is_mobile=True, has_touch=True)
+    page.goto("/treatment-abroad/")
+    height = round(screens(page), 2)
+    print("/treatment-abroad/", height)
+    assert height <= PART_SCREENS and not sideways(page), height

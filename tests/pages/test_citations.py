@@ -13,7 +13,7 @@ from ..security.pages import RESULTS_PART_PATHS
 from ..questionnaire.test_wizard import GOOD_ANSWERS, walk
 from .html_tree import parse
 
-PUBLIC_PAGES = ("/", "/evidence/", "/about/", "/privacy/", "/glossary/")
+PUBLIC_PAGES = ("/", "/evidence/", "/about/", "/privacy/", "/glossary/", "/treatment-abroad/")
 ROLES = ("patient", "clinician")
 
 DOI_LINK = re.compile(r"^https?://(?:dx\.)?doi\.org/(10\.\d{4,9}/\S+)$", re.I)
@@ -82,8 +82,9 @@ def evidence_page(client, evidence):
 
 
 def results_pages(client, role: str) -> list:
-    """The overview and every part of the results, parsed."""
-    walk(client, dict(GOOD_ANSWERS, role={"role": role}))
+    """The overview and every part of the results (treatment abroad too), parsed."""
+    values = {**GOOD_ANSWERS["values"], "treatment_abroad": "yes"}
+    walk(client, dict(GOOD_ANSWERS, role={"role": role}, values=values))
     documents = []
     for url in ["/results/"] + RESULTS_PART_PATHS:
         response = client.get(url)

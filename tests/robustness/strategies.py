@@ -127,6 +127,7 @@ GOOD_VALUES = {
         st.sampled_from(["stop_activity", "avoid_risks", "fertility", "time_away", "no_ongoing_treatment"]),
         st.sampled_from(["very", "somewhat", "not", "unsure"]),
     ),
+    "treatment_abroad": st.one_of(st.none(), st.sampled_from(["yes", "no", "unsure"])),
 }
 assert set(GOOD_VALUES) == KNOWN_KEYS
 

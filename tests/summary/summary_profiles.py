@@ -16,7 +16,7 @@ from decisionaid.evidence.loading import load_evidence
 from decisionaid.questionnaire.answers import saved_profile
 
 from ..conftest import HttpsClient
-from ..questionnaire.test_wizard import walk
+from ..questionnaire.test_wizard import GOOD_ANSWERS, walk
 from .test_results_page import answers
 
 UNKNOWN_EVERYTHING = {
@@ -44,6 +44,7 @@ PROFILES = {
     "clinician": {"role": {"role": "clinician"}, "about": {"age": "29", "sex": "other", "pregnancy_wish": "unsure"}},
     "unknown": UNKNOWN_EVERYTHING,
     "walking": {"edss": {"edss": "unknown"}, "walking": {"walking_range": "200m"}},
+    "abroad": {"values": {**GOOD_ANSWERS["values"], "treatment_abroad": "yes"}},
 }
 
 

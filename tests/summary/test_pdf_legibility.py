@@ -42,7 +42,10 @@ UNKNOWN_EVERYTHING = dict(
     high_efficacy_contraindicated=None, dmts=[],
 )
 NAIVE_AGGRESSIVE = dict(WOMAN, dmts=[], relapses_12m=3, disability_worsened_12m="yes")
+# ... and each of them thinking of a private clinic or treatment abroad (a section and two more questions).
 WORST_CASES = {"woman": WOMAN, "unknown everything": UNKNOWN_EVERYTHING, "naive aggressive": NAIVE_AGGRESSIVE}
+WORST_CASES |= {f"{name}, abroad {answer}": dict(data, treatment_abroad=answer)
+                for name, data in list(WORST_CASES.items()) for answer in ("yes", "unsure")}
 
 
 @pytest.fixture(scope="module")

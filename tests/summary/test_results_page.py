@@ -8,7 +8,7 @@ import pytest
 
 from decisionaid.evidence.loading import load_evidence
 from decisionaid.evidence.models import Figure
-from decisionaid.summary.topics import ALL_TOPICS, FERTILITY
+from decisionaid.summary.topics import ABROAD, ALL_TOPICS, FERTILITY
 
 from ..questionnaire.test_wizard import GOOD_ANSWERS, page_text, walk
 
@@ -82,9 +82,10 @@ def figure_blocks(content: str) -> dict[str, str]:
 
 
 def test_the_overview_lists_every_part_and_each_part_says_where_it_is(client, evidence):
-    pages = all_pages(client)
+    pages = all_pages(client, values={**GOOD_ANSWERS["values"], "treatment_abroad": "yes"})
     urls = [url for url in pages if url != "/results/"]
-    assert urls == [f"/results/{slug}/" for slug in TOPIC_SLUGS]  # a woman who may want a child: all ten
+    # A woman who may want a child and is thinking of treatment abroad: all eleven.
+    assert urls == [f"/results/{slug}/" for slug in TOPIC_SLUGS] and ABROAD.slug in TOPIC_SLUGS
     for number, url in enumerate(urls, start=1):
         text = page_text_of(pages[url])
         assert f"Part {number} of {len(urls)}" in text

@@ -19,7 +19,12 @@ def _bad_input(message: str) -> CommandError:
 
 
 class Command(BaseCommand):
-    help = "Read one profile as JSON (from FILE, or standard input) and print the assessment as JSON."
+    help = (
+        "Read one profile as JSON (from FILE, or standard input) and print the assessment as JSON. The profile keys "
+        "are those of DESIGN.md's assessment interface, plus the optional \"treatment_abroad\": \"yes\", \"no\", "
+        "\"unsure\" or null (not answered; the default). A yes or unsure adds the questions about a private clinic "
+        "or treatment abroad."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
