@@ -118,8 +118,11 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
         self._forget_cached_steps()
         unanswered = [step for step in self.steps.all if self.storage.get_step_data(step) is None]
         if unanswered:
-            messages.info(self.request, _("Your new answer brings up one more question. Please answer it to see "
-                                          "your results."))
+            if FOLLOW_UP_OF.get(unanswered[0]) == self.steps.current:
+                messages.info(self.request, _("Your new answer brings up one more question. Please answer it to see "
+                                              "your results."))
+            else:  # a page from before some steps were answered (another tab)
+                messages.info(self.request, _("Please answer this question too: your results need it."))
             self.storage.current_step = unanswered[0]
             return redirect(self.get_step_url(unanswered[0]))
         return self.render_done(form, **kwargs)  # checks every step again, at /questions/done/

@@ -1,4 +1,4 @@
-"""Changing one answer in Chromium: from the results, "Your answers" opens "Check your answers"; an answer's own
+"""Changing one answer in Chromium: from the results, "Answers" opens "Check your answers"; an answer's own
 "Change" link opens its step; "See my results" there goes straight back to the results, which reflect the
 change. And no axe-core violation on "Check your answers" at 375 px, 1280 px and 200 % zoom."""
 import pytest
@@ -23,7 +23,7 @@ def test_one_answer_changed_through_its_change_link_and_see_my_results(page, sho
     before = verdicts(page)
 
     with page.expect_navigation():
-        page.get_by_role("link", name="Your answers", exact=True).click()
+        page.get_by_role("link", name="Check or change your answers", exact=True).click()
     assert page.url.endswith("/answers/")
     assert page.locator("h1").inner_text() == "Check your answers"
     # Each "Change" link says to a screen reader which answer it changes, and leads to the step that asks it.

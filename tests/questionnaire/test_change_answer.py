@@ -182,6 +182,14 @@ def test_a_change_that_brings_up_the_walking_question_asks_it_and_invents_no_ans
     assert client.session["profile"] == {**before, "edss": None, "walking_range": "200m"}
 
 
+def test_see_my_results_sent_before_every_step_is_answered_asks_the_first_unanswered_one(client, evidence):
+    walk(client, until="disease")
+    response = finish(client, "about", GOOD_ANSWERS["about"])
+    assert response["Location"] == "/questions/edss/"
+    assert "Please answer this question too" in page_text(client.get("/questions/edss/"))
+    assert "profile" not in client.session
+
+
 def test_a_walking_question_never_asked_is_not_answered_by_finishing_another_way(client, evidence):
     """Next on the EDSS step, then /questions/done/ (or a stale results link): the walking step is asked."""
     walk(client)
