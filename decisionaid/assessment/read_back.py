@@ -41,6 +41,7 @@ IMPORTANCE = {"very": "Very important", "somewhat": "Somewhat important", "not":
 class Line:
     label: str
     answer: str
+    key: str = ""  # the profile field it reads back (a value's own key): what its "Change" link is found by
 
 
 def answers_read_back(*, profile: Profile, evidence: Evidence, edss_value: str) -> tuple[Line, ...]:
@@ -49,22 +50,27 @@ def answers_read_back(*, profile: Profile, evidence: Evidence, edss_value: str) 
     relapses = profile.relapses_12m
     contraindicated = {True: "Yes", False: "No", None: "Not known"}[profile.high_efficacy_contraindicated]
     lines = [
-        Line("Answering as", "A clinician, for a patient" if profile.role == "clinician" else "A person with MS"),
-        Line("Age", f"{profile.age} years"),
-        Line("Sex", SEX[profile.sex]),
-        Line("Would like a child in the future", PREGNANCY[profile.pregnancy_wish]),
-        Line("Type of MS", SUBTYPE[profile.subtype]),
-        Line("Years since first symptoms", "Not known" if duration is None else number_plain(duration)),
-        Line("EDSS", edss_value),
+        Line("Answering as", "A clinician, for a patient" if profile.role == "clinician" else "A person with MS",
+             key="role"),
+        Line("Age", f"{profile.age} years", key="age"),
+        Line("Sex", SEX[profile.sex], key="sex"),
+        Line("Would like a child in the future", PREGNANCY[profile.pregnancy_wish], key="pregnancy_wish"),
+        Line("Type of MS", SUBTYPE[profile.subtype], key="subtype"),
+        Line("Years since first symptoms", "Not known" if duration is None else number_plain(duration),
+             key="disease_duration_years"),
+        Line("EDSS", edss_value, key="edss"),
     ]
     if profile.walking_range:
-        lines.append(Line("Walking without rest", WALKING[profile.walking_range]))
+        lines.append(Line("Walking without rest", WALKING[profile.walking_range], key="walking_range"))
     lines += [
-        Line("Relapses in the last 12 months", "Not known" if relapses is None else str(relapses)),
-        Line("New or active lesions on MRI in the last 12 months", YES_NO_UNKNOWN[profile.mri_activity_12m]),
-        Line("Disability worse in the last 12 months", YES_NO_UNKNOWN[profile.disability_worsened_12m]),
-        Line("MS treatments taken", ", ".join(names[slug] for slug in profile.dmts if slug in names) or "None"),
-        Line("Strongest MS medicines not possible", contraindicated),
+        Line("Relapses in the last 12 months", "Not known" if relapses is None else str(relapses), key="relapses_12m"),
+        Line("New or active lesions on MRI in the last 12 months", YES_NO_UNKNOWN[profile.mri_activity_12m],
+             key="mri_activity_12m"),
+        Line("Disability worse in the last 12 months", YES_NO_UNKNOWN[profile.disability_worsened_12m],
+             key="disability_worsened_12m"),
+        Line("MS treatments taken", ", ".join(names[slug] for slug in profile.dmts if slug in names) or "None",
+             key="dmts"),
+        Line("Strongest MS medicines not possible", contraindicated, key="high_efficacy_contraindicated"),
     ]
     if profile.treatment_abroad is not None:  # an optional question: read back only when answered
         abroad = {"yes": _("Yes"), "no": _("No"), "unsure": _("Not sure")}[profile.treatment_abroad]
@@ -74,7 +80,7 @@ def answers_read_back(*, profile: Profile, evidence: Evidence, edss_value: str) 
 
 def values_read_back(*, profile: Profile) -> tuple[Line, ...]:
     return tuple(
-        Line(VALUE_TOPICS[key], IMPORTANCE.get(answer, answer))
+        Line(VALUE_TOPICS[key], IMPORTANCE.get(answer, answer), key=key)
         for key, answer in profile.values
         if key in VALUE_TOPICS
     )

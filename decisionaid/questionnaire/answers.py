@@ -13,6 +13,18 @@ from .forms import UNKNOWN
 SESSION_KEY = "profile"
 VALUE_KEYS = ("stop_activity", "avoid_risks", "fertility", "time_away", "no_ongoing_treatment")
 
+# Which step asks each answer (a profile field, or a value's key): where an answer's "Change" link leads.
+ASKED_AT = {
+    "role": "role",
+    "age": "about", "sex": "about", "pregnancy_wish": "about",
+    "subtype": "disease", "disease_duration_years": "disease",
+    "edss": "edss",
+    "walking_range": "walking",
+    "relapses_12m": "activity", "mri_activity_12m": "activity", "disability_worsened_12m": "activity",
+    "dmts": "treatments", "high_efficacy_contraindicated": "treatments",
+    **{key: "values" for key in VALUE_KEYS},
+}
+
 
 def _text(value: Decimal | None) -> str | None:
     # JSON-safe, and exact: Decimal("5.5") -> "5.5".
@@ -64,7 +76,9 @@ def initial_for_step(step: str, data: Mapping[str, Any] | None) -> dict:
             "duration_unknown": data.get("disease_duration_years") is None,
         },
         "edss": {"edss": data.get("edss") or UNKNOWN},
-        "walking": {"walking_range": data.get("walking_range") or UNKNOWN},
+        # "I don't know" only when it was the answer: a walking range never asked (the EDSS was known) starts
+        # blank, so changing the EDSS to "I don't know" later never gives a walking answer nobody chose.
+        "walking": {"walking_range": data.get("walking_range") or (UNKNOWN if data.get("edss") is None else None)},
         "activity": {
             "relapses": data.get("relapses_12m"),
             "relapses_unknown": data.get("relapses_12m") is None,

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils.datastructures import MultiValueDict
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from formtools.wizard.views import NamedUrlSessionWizardView
 
@@ -95,7 +96,40 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
             # A page answered in a session that has no step yet (the browser was closed and the tab restored):
             # formtools would check the answers against the first step; check them against their own step.
             self.storage.current_step = posted_step
+        if "wizard_finish" in self.request.POST:
+            self.storage.current_step = posted_step
+            return self._finish_from_this_step(**kwargs)
         return super().post(*args, **kwargs)
+
+    def _forget_cached_steps(self):
+        """formtools keeps the list of steps (which depends on the answers: the walking range) and each step's
+        cleaned answers for the rest of the request; after answers change they must be worked out again."""
+        for name in list(self.__dict__):
+            if name in ("_resolved_form_list", "_cache_signature") or name.startswith("_cleaned_data_cache_"):
+                delattr(self, name)
+
+    def _all_answered(self) -> bool:
+        return all(self.storage.get_step_data(step) is not None for step in self.steps.all)
+
+    def _finish_from_this_step(self, **kwargs):
+        """ "See my results" after changing one answer: keep this step's answer and finish, without clicking
+        Next through the other steps. A change can bring up a step never answered (the walking range, once
+        the EDSS is "I don't know"): the person is taken there to answer it; no answer is made up for it."""
+        form = self.get_form(data=self.request.POST, files=self.request.FILES)
+        if not form.is_valid():
+            return self.render(form)
+        self.storage.set_step_data(self.steps.current, self.process_step(form))
+        self._forget_cached_steps()
+        unanswered = [step for step in self.steps.all if self.storage.get_step_data(step) is None]
+        if unanswered:
+            if FOLLOW_UP_OF.get(unanswered[0]) == self.steps.current:
+                messages.info(self.request, _("Your new answer brings up one more question. Please answer it to see "
+                                              "your results."))
+            else:  # a page from before some steps were answered (another tab)
+                messages.info(self.request, _("Please answer this question too: your results need it."))
+            self.storage.current_step = unanswered[0]
+            return redirect(self.get_step_url(unanswered[0]))
+        return self.render_done(form, **kwargs)  # checks every step again, at /questions/done/
 
     def process_step(self, form):
         """Keep only this step's own answers, cleaned: never anything else that was posted.
@@ -114,10 +148,16 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
         if not saved or self.storage.data.get(self.storage.step_data_key):
             return
         for step in self.form_list:
+            # Only the steps that were asked: the walking range is restored only if the EDSS (restored just
+            # before it) is "I don't know", so a later change of the EDSS never finds a walking answer ready.
+            self._forget_cached_steps()
+            if step not in self.get_form_list():
+                continue
             posted = answers.as_posted(step, answers.initial_for_step(step, saved))
             form = self.get_form(step=step, data=MultiValueDict(posted))
             if form.is_valid():
                 self.storage.set_step_data(step, self.process_step(form))
+        self._forget_cached_steps()
 
     def render_revalidation_failure(self, failed_step, form, **kwargs):
         # Reached by finishing (or opening /questions/done/) with a step not answered, or no longer valid.
@@ -130,6 +170,8 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
             step_number=step_number(self.steps.current),
             step_total=STEP_TOTAL,
             follow_up=self.steps.current in FOLLOW_UP_OF,
+            # "See my results" on every step once every step has an answer (after finishing, or coming back).
+            can_finish=self.steps.next is not None and self._all_answered(),
         )
         return context
 

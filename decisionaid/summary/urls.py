@@ -13,4 +13,5 @@ urlpatterns = [
     path("summary/large-print.pdf", views.large_print_summary_pdf, name="patient_large_pdf"),
     path("summary/clinician/", views.clinician_summary, name="clinician"),
     path("summary/clinician.pdf", views.clinician_summary_pdf, name="clinician_pdf"),
+    path("answers/", views.check_answers, name="answers"),
 ]

@@ -142,3 +142,13 @@ def clinician_summary(request):
 @never_cache
 def clinician_summary_pdf(request):
     return _summary(request, kind=CLINICIAN, as_pdf=True)
+
+
+@require_GET
+@never_cache
+def check_answers(request):
+    """"Check your answers": every answer the results are built from, each with a link to the step that asks it."""
+    assessment, redirect_response = _assessment_or_redirect(request)
+    if redirect_response:
+        return redirect_response
+    return render(request, "summary/check_answers.html", _page_context(assessment))

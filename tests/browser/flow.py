@@ -131,3 +131,40 @@ def start_from_home(page):
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert current_step(page) == "role", page.url
+
+
+# -- Answering through the forms (no keyboard): for tests about what comes after the questions -------------------
+
+
+def fill_step(page, step: str, answers: dict) -> None:
+    """Fill a step's fields (names without the step prefix; a list for several boxes) as the page stands."""
+    for name, value in answers.items():
+        field = f"{step}-{name}"
+        for item in value if isinstance(value, list) else [value]:
+            choice = page.locator(f'[name="{field}"][value="{item}"]')
+            if choice.count():
+                choice.first.check()
+                continue
+            element = page.locator(f'[name="{field}"]').first
+            if element.evaluate("e => e.tagName") == "SELECT":
+                element.select_option(item)
+            elif element.get_attribute("type") == "checkbox":
+                element.check()
+            else:
+                element.fill(item)
+
+
+def next_page(page) -> None:
+    """Click the step's own button (Next, or "See my results" on the last step) and wait for the next page."""
+    with page.expect_navigation():
+        page.locator("form.questionnaire-step button[type=submit]:not([name])").first.click()
+
+
+def answer(page, steps) -> None:
+    """Answer the questionnaire through its own forms, step by step ((step, answers) pairs), to the results."""
+    for step, answers in steps:
+        page.goto(f"/questions/{step}/")
+        fill_step(page, step, answers)
+        next_page(page)
+    page.goto("/results/")
+    assert page.url.endswith("/results/"), page.url

@@ -5,6 +5,7 @@ error summary focused when a page with errors opens, and no axe-core violation o
 import pytest
 
 from .conftest import axe_violations, format_violations
+from .flow import fill_step, next_page
 from .test_results_pages import VIEWPORTS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -53,24 +54,6 @@ def contrast(first: str, second: str) -> float:
     return (light + 0.05) / (dark + 0.05)
 
 
-def fill(page, step: str, answers: dict) -> None:
-    for name, value in answers.items():
-        field = f"{step}-{name}"
-        for item in value if isinstance(value, list) else [value]:
-            choice = page.locator(f'[name="{field}"][value="{item}"]')
-            if choice.count():
-                choice.first.check()
-            elif page.locator(f'select[name="{field}"]').count():
-                page.locator(f'select[name="{field}"]').select_option(item)
-            else:
-                page.locator(f'[name="{field}"]').fill(item)
-
-
-def next_page(page) -> None:
-    with page.expect_navigation():
-        page.locator("form.questionnaire-step button[type=submit]:not([name])").first.click()
-
-
 def submit_empty(page, step: str) -> bool:
     """Send the step as opened: the error state, for every step with a required answer. The EDSS list always
     has an answer chosen ("I don't know"), so that step moves on: come back to it. True if errors are shown."""
@@ -104,7 +87,7 @@ def test_every_option_and_field_border_has_3_to_1_contrast_unticked_ticked_and_i
         problems += low_contrast(page, f"{step}, as opened")
         assert submit_empty(page, step) == (step != "edss"), step
         problems += low_contrast(page, f"{step}, with errors")
-        fill(page, step, answers)
+        fill_step(page, step, answers)
         problems += low_contrast(page, f"{step}, answered")
         page.locator("form.questionnaire-step input:not([type=hidden]), form.questionnaire-step select").first.focus()
         problems += low_contrast(page, f"{step}, focused")
@@ -136,7 +119,7 @@ def test_no_axe_violation_on_any_step_or_its_error_state(make_page, viewport):
                 problems.append(format_violations(f"{step} {state} at {viewport}", violations))
             if state == "as opened" and not submit_empty(page, step):
                 break
-        fill(page, step, answers)
+        fill_step(page, step, answers)
         next_page(page)
     assert page.url.endswith("/results/"), page.url
     assert problems == [], "\n\n".join(problems)

@@ -6,6 +6,7 @@ import pytest
 from benchmarks.journeys import VISITORS
 
 from .conftest import axe_violations, format_violations
+from .flow import answer
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -43,30 +44,6 @@ PROFILES = {visitor.name: visitor.steps for visitor in VISITORS} | {
         "edss": {"edss": "6.0"},
     }),
 }
-
-
-def answer(page, steps) -> None:
-    """Answer the questionnaire through its own forms, step by step, to the results."""
-    for step, answers in steps:
-        page.goto(f"/questions/{step}/")
-        for name, value in answers.items():
-            field = f"{step}-{name}"
-            for item in value if isinstance(value, list) else [value]:
-                choice = page.locator(f'[name="{field}"][value="{item}"]')
-                if choice.count():
-                    choice.first.check()
-                    continue
-                element = page.locator(f'[name="{field}"]').first
-                if element.evaluate("e => e.tagName") == "SELECT":
-                    element.select_option(item)
-                elif element.get_attribute("type") == "checkbox":
-                    element.check()
-                else:
-                    element.fill(item)
-        with page.expect_navigation():
-            page.locator("form.questionnaire-step button[type=submit]:not([name])").first.click()
-    page.goto("/results/")
-    assert page.url.endswith("/results/"), page.url
 
 
 def parts(page) -> list[str]:

@@ -256,6 +256,11 @@ def test_a_woman_who_may_want_a_child_gets_the_fertility_figures_and_a_man_does_
     assert not man.contains("Periods and fertility") and not man.contains("women")
 
 
+def test_the_change_links_of_the_screen_summary_are_not_on_paper(renders):
+    read = renders.pdf("female_pregnancy", PATIENT_PDF)
+    assert read.contains("Age: ") and not read.contains("your answer to")
+
+
 def test_the_approximate_edss_is_said_on_both_summaries(renders):
     assert renders.pdf("walking", PATIENT_PDF).contains("approximately EDSS 5.0 (from walking range)")
     clinician = renders.pdf("walking", CLINICIAN_PDF)
