@@ -1,12 +1,13 @@
 from django.shortcuts import render
 
 from decisionaid.evidence.releases import released_listing
+from decisionaid.questionnaire.saved_answers import SavedAnswersForm
 
 from . import about as about_page, evidence_listing, glossary as glossary_terms
 
 
 def home(request):
-    return render(request, "pages/home.html")
+    return render(request, "pages/home.html", {"continue_form": SavedAnswersForm()})
 
 
 def evidence(request):
