@@ -59,7 +59,7 @@ def test_save_then_continue_in_a_new_browser_and_a_changed_byte_is_refused(page,
     assert page.js_errors == elsewhere.js_errors == other.js_errors == []
 
 
-def test_start_again_asks_then_clears(page):
+def test_start_again_asks_first_and_no_go_back_clears_nothing(page):
     start_from_home(page)
     walk(page, until="disease")
     tab_to_button(page, "Start again")
