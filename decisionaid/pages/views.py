@@ -4,13 +4,14 @@ from django.utils.translation import get_language
 
 from decisionaid.assessment.abroad import abroad_evidence
 from decisionaid.evidence.releases import released_evidence, released_listing
+from decisionaid.questionnaire.saved_answers import SavedAnswersForm
 from decisionaid.summary.results_pages import abroad_context
 
 from . import about as about_page, evidence_listing, glossary as glossary_terms
 
 
 def home(request):
-    return render(request, "pages/home.html")
+    return render(request, "pages/home.html", {"continue_form": SavedAnswersForm()})
 
 
 def evidence(request):

@@ -1,8 +1,10 @@
 from django.contrib import messages
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.datastructures import MultiValueDict
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 from formtools.wizard.views import NamedUrlSessionWizardView
 
 from decisionaid.assessment.profile import profile_from_data
@@ -196,13 +198,23 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
         return redirect("summary:results")
 
 
-questionnaire = QuestionnaireWizard.as_view(
-    STEPS, condition_dict={"walking": edss_unknown}, url_name="questionnaire:step", done_step_name="done"
-)
+WIZARD_OPTIONS = {"condition_dict": {"walking": edss_unknown}, "url_name": "questionnaire:step", "done_step_name": "done"}
+questionnaire = QuestionnaireWizard.as_view(STEPS, **WIZARD_OPTIONS)
 
 
-@require_POST
+def _back_url(request) -> str:
+    """Where "No, go back" leads: the page the person came from (a path of this site only), else the home page."""
+    back = request.GET.get("next", "")
+    if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return back
+    return reverse("pages:home")
+
+
+@require_http_methods(["GET", "POST"])
 def start_again(request):
+    """GET asks first, and suggests saving the answers to a file; only the POST clears them."""
+    if request.method == "GET":
+        return render(request, "questionnaire/start_again.html", {"back_url": _back_url(request)})
     request.session.flush()
-    messages.info(request, "All your answers have been cleared.")
+    messages.info(request, _("All your answers have been cleared."))
     return redirect("pages:home")

@@ -85,6 +85,11 @@ def test_start_again_clears_everything(page):
     tab_to_button(page, "Start again")
     with page.expect_navigation():
         page.keyboard.press("Enter")
+    # It asks first, and clears only when confirmed.
+    assert "Clear all your answers?" in page.inner_text("main")
+    tab_to_button(page, "Yes, clear my answers")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     assert "All your answers have been cleared" in page.inner_text("main")
     page.goto("/results/")
     assert "/questions/" in page.url

@@ -49,7 +49,7 @@ def test_a_page_that_does_not_exist(client, db):
 
 
 def test_a_method_not_allowed(client, db):
-    response = client.get("/start-again/")  # POST only
+    response = client.get("/continue/")  # POST only (continue from saved answers)
     assert response.status_code == 405
     check_headers(response)
     check_transport_headers(response.headers)

@@ -305,9 +305,12 @@ def test_a_treatment_removed_from_the_catalogue_sends_the_person_back_to_that_qu
 
 
 def summary_links(content: str) -> list[tuple[str, str]]:
+    """The summaries offered in "What to do next": its buttons and, after them, its list of links."""
+    actions = content[content.index('class="summary-actions"'):]
+    actions = actions[:actions.index('</ul>')]
     return [
         (href, html.unescape(re.sub(r"<[^>]+>", "", text)).strip())
-        for href, text in re.findall(r'<a class="btn[^"]*" href="([^"]+)">(.*?)</a>', content)
+        for href, text in re.findall(r'<a (?:class="[^"]*" )?href="([^"]+)">(.*?)</a>', actions)
         if href.startswith("/summary")
     ]
 
