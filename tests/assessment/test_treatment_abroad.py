@@ -14,9 +14,9 @@ from decisionaid.assessment.questions import treatment_abroad_questions
 from .conftest import IDEAL, make_profile
 
 CLINIC_POINTS = (
-    "which chemotherapy it uses and how strong it is", "how many people with MS it has treated, and their results",
+    "its chemotherapy and how strong it is", "how many people with MS it has treated and their results",
     "who looks after complications once I am home", "an emergency on the journey home",
-    "the full cost, including care afterwards", "which vaccinations I need afterwards",
+    "the full cost including care afterwards", "which vaccinations I need afterwards",
 )
 
 
@@ -44,7 +44,7 @@ def test_yes_or_not_sure_adds_the_questions_for_the_clinic_and_for_home(publishe
     clinic, home = abroad_questions(questions)
     for point in CLINIC_POINTS:
         assert point in clinic
-    assert "you and my local health service take over afterwards, and what could you not" in home
+    assert "what could you and my local health service take over, and what not?" in home
     # Before the general question about the centre, so that they are read together.
     assert questions.index(home) < next(i for i, q in enumerate(questions) if q.startswith("Which centre"))
 
