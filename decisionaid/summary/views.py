@@ -65,7 +65,7 @@ def topic(request, topic: str):
     """One topic page. POST only on the last one: it scores the SURE test on the page and stores nothing."""
     if topic not in BY_SLUG:
         raise Http404("No such part of the results.")
-    assessment, redirect_response = _assessment_or_redirect(request)
+    assessment, evidence, redirect_response = _assessment_and_evidence_or_redirect(request)
     if redirect_response:
         return redirect_response
     part = part_of(assessment, topic)
@@ -74,7 +74,10 @@ def topic(request, topic: str):
         return redirect("summary:results")
     if request.method == "POST" and part.topic is not CHECK:
         return HttpResponseNotAllowed(["GET"])
-    context = {**_page_context(assessment), "part": part, **topic_context(part.topic.slug, assessment)}
+    context = {
+        **_page_context(assessment), "part": part, "passages": evidence.passages,
+        **topic_context(part.topic.slug, assessment),
+    }
     if part.topic is CHECK:
         sure_form = SureForm(request.POST or None)
         context.update(

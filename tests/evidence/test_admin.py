@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
+from decisionaid.evidence import languages
 from decisionaid.evidence.models import Figure
 
 from ..conftest import HttpsClient
@@ -16,10 +17,15 @@ CHANGE_URL = "admin:evidence_figure_change"
 
 
 def form_data(figure: Figure, **changes) -> dict:
-    """What the admin change form posts for this figure, with some fields changed."""
+    """What the admin change form posts for this figure, with some fields changed (a text by its English
+    column: the form has one per language)."""
+    translated = languages.translated_fields(Figure)
+    changes = {languages.column(n, languages.DEFAULT) if n in translated else n: v for n, v in changes.items()}
     data = {"change_reason": "Corrected from the article"}
     for field in Figure._meta.concrete_fields:
         if field.name in {"id", "reviewed_by", "last_reviewed", "is_draft", "changed_by", "approved_by", "approved_on"}:
+            continue
+        if field.name in translated:
             continue
         value = getattr(figure, field.attname)
         if isinstance(value, bool):
@@ -53,7 +59,10 @@ def test_staff_edits_a_figure_and_the_history_shows_who_and_what(admin_client, a
     assert latest.history_user == admin_user
     assert latest.history_type == "~"
     # The content changed, and the row became a draft by this editor, with the reason kept.
-    assert latest.diff_against(latest.prev_record).changed_fields == ["changed_by", "is_draft", "label_plain", "per_100"]
+    # (The plain label and its English column: the plain one keeps the text of the language it was saved in.)
+    assert latest.diff_against(latest.prev_record).changed_fields == [
+        "changed_by", "is_draft", "label_plain", "label_plain_en_gb", "per_100",
+    ]
     assert latest.history_change_reason == "Corrected from the article"
 
     history_page = admin_client.get(reverse("admin:evidence_figure_history", args=[figure.pk])).content.decode()
