@@ -109,6 +109,16 @@ def test_the_passages_are_read_in_the_active_language(db):
         assert releases.released_evidence().passages["compared_msbase"].text_plain == passage.text_plain_en_gb
 
 
+def test_the_passages_are_shown_on_the_pages_from_the_release(db):
+    from ..conftest import HttpsClient
+    from ..summary.test_results_page import all_pages, page_text_of
+
+    load_evidence()
+    text = page_text_of(" ".join(all_pages(HttpsClient()).values()))
+    for key in ("what_it_is_like", "compared_msbase"):
+        assert Passage.objects.get(key=key).text_plain_en_gb in text, key
+
+
 def _without_languages(value):
     """A snapshot as it was written before the texts had languages."""
     if isinstance(value, dict):
