@@ -1,16 +1,16 @@
 """More evidence rows than the fixtures have, to show that what a page costs does not grow with the evidence.
 
 `multiply_evidence(factor=10)` adds nine copies of every source (with its figures), guideline (with its
-criteria), treatment and trial, each under a new key. The copies are valid rows: they are copies of rows
+criteria), treatment, trial and passage, each under a new key. The copies are valid rows: they are copies of rows
 that passed validation, and the database's constraints check them again. They are bulk-inserted, so they
 have no history rows: they are a measuring device, never a site's evidence. Releases are not copied (there is
 one current release whatever the amount of evidence).
 """
 from django.db import transaction
 
-from decisionaid.evidence.models import Figure, Guideline, GuidelineCriterion, Source, Treatment, Trial
+from decisionaid.evidence.models import Figure, Guideline, GuidelineCriterion, Passage, Source, Treatment, Trial
 
-MODELS = (Source, Figure, Guideline, GuidelineCriterion, Treatment, Trial)
+MODELS = (Source, Figure, Guideline, GuidelineCriterion, Treatment, Trial, Passage)
 
 
 def _clone(row, **changes):
@@ -31,6 +31,7 @@ def multiply_evidence(*, factor: int) -> dict[str, int]:
     sources, figures = list(Source.objects.all()), list(Figure.objects.all())
     guidelines, criteria = list(Guideline.objects.all()), list(GuidelineCriterion.objects.all())
     treatments, trials = list(Treatment.objects.all()), list(Trial.objects.all())
+    passages = list(Passage.objects.all())
     for n in range(1, factor):
         suffix = f"-x{n}"
         new_sources = Source.objects.bulk_create(
@@ -52,5 +53,8 @@ def multiply_evidence(*, factor: int) -> dict[str, int]:
         )
         Trial.objects.bulk_create(
             [_clone(t, key=t.key + suffix, source_id=source_id.get(t.source_id)) for t in trials]
+        )
+        Passage.objects.bulk_create(
+            [_clone(p, key=p.key + suffix, source_id=source_id[p.source_id]) for p in passages]
         )
     return row_counts()

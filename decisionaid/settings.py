@@ -58,6 +58,8 @@ if not DEBUG and not ALLOWED_HOSTS:
     raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS must name the site's host(s) when DJANGO_DEBUG is off.")
 
 INSTALLED_APPS = [
+    # Before admin, so that its admin classes and form widgets win (its documentation asks for this order).
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -142,6 +144,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en-gb"
+LANGUAGES = [("en-gb", "English"), ("nb", "Norsk bokmål")]
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
@@ -243,3 +246,10 @@ AXES_CLIENT_IP_CALLABLE = "decisionaid.admin_signin.client_address"
 
 # Evidence rows not reviewed for this many days are "due for review" in admin.
 EVIDENCE_REVIEW_INTERVAL_DAYS = 365
+
+# --- The evidence in both languages (django-modeltranslation; README, "The evidence") ---------------------------
+# Each translated evidence text has one column per language (label_plain_en_gb, label_plain_nb); English is the
+# default, and a Norwegian text that is missing falls back to English, field by field.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en-gb"
+MODELTRANSLATION_LANGUAGES = ("en-gb", "nb")
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en-gb",)

@@ -2,16 +2,18 @@
 
 `load_published_evidence` is the only function here that reads the database: published figures only
 (shown-as-fact provenance and is_published), the guidelines with their criteria, the treatment catalogue,
-the trials, the dated statements and the current release, in a fixed number of queries (nine).
+the trials, the dated statements, the passages and the current release, in a fixed number of queries (ten).
 """
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from functools import cached_property
 from datetime import date
 from decimal import Decimal
 
 from django.db.models import Prefetch
+from django.utils.translation import override
 
 from decisionaid.evidence.choices import subtype_group_for
+from decisionaid.evidence.languages import DEFAULT as DEFAULT_LANGUAGE, other_texts
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,8 @@ class SourceRef:
     # The key of the main report of the same people: sources that share it are one study, not independent.
     cohort: str = ""
     cohort_note: str = ""
+    # The texts in other languages: (language, field, text); `localised` puts them in place of the English.
+    translations: tuple[tuple[str, str, str], ...] = ()
 
     @property
     def identifiers(self) -> tuple[tuple[str, str], ...]:
@@ -50,6 +54,8 @@ class CriterionData:
     label_technical: str
     threshold_plain: str
     guideline_text: str = ""
+    # The texts in other languages: (language, field, text); `localised` puts them in place of the English.
+    translations: tuple[tuple[str, str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -63,6 +69,8 @@ class GuidelineData:
     source: SourceRef
     criteria: tuple[CriterionData, ...]
     display_order: int = 100
+    # The texts in other languages: (language, field, text); `localised` puts them in place of the English.
+    translations: tuple[tuple[str, str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -72,6 +80,8 @@ class CaveatData:
     source: SourceRef
     provenance: str
     display_order: int = 100
+    # The texts in other languages: (language, field, text); `localised` puts them in place of the English.
+    translations: tuple[tuple[str, str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -123,6 +133,8 @@ class FigureData:
     display_order: int = 100
     companion_key: str = ""  # another figure of the same study always shown with this one
     caveats: tuple[CaveatData, ...] = ()
+    # The texts in other languages: (language, field, text); `localised` puts them in place of the English.
+    translations: tuple[tuple[str, str, str], ...] = ()
 
     @property
     def has_comparator(self) -> bool:
@@ -145,6 +157,8 @@ class TreatmentData:
     how_taken: str
     high_efficacy: bool
     display_order: int = 100
+    # The texts in other languages: (language, field, text); `localised` puts them in place of the English.
+    translations: tuple[tuple[str, str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -174,6 +188,20 @@ class TrialData:
     relapsing_only: bool = True
     accepts_treatment_naive: bool = False
     display_order: int = 100
+    # The texts in other languages: (language, field, text); `localised` puts them in place of the English.
+    translations: tuple[tuple[str, str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class PassageData:
+    """A paragraph of evidence in words (a Passage row), shown where its key says."""
+
+    key: str
+    text_plain: str
+    source: SourceRef
+    provenance: str
+    display_order: int = 100
+    translations: tuple[tuple[str, str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -188,6 +216,7 @@ class StatementData:
     stated_on_words: str
     provenance: str
     display_order: int = 100
+    translations: tuple[tuple[str, str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -213,6 +242,8 @@ class Evidence:
 
     def statements_about(self, topic: str) -> tuple[StatementData, ...]:
         return tuple(s for s in self.statements if s.topic == topic)
+    # Published passages by key (a release made before passages existed has none: the pages then show nothing).
+    passages: dict[str, PassageData] = field(default_factory=dict)
 
     @cached_property
     def high_efficacy_slugs(self) -> frozenset[str]:
@@ -240,6 +271,7 @@ def _source_ref(source) -> SourceRef:
         country=source.country,
         cohort=source.same_cohort_as.key if source.same_cohort_as_id else source.key,
         cohort_note=source.cohort_note,
+        translations=other_texts(source),
     )
 
 
@@ -265,11 +297,42 @@ def figure_data(figure) -> FigureData:
     return FigureData(source=_source_ref(figure.source), **{name: getattr(figure, name) for name in _FIGURE_FIELDS})
 
 
+def localised(value, language: str):
+    """`value` (the evidence, or any part of it) with the texts of `language` in place of the English ones, field
+    by field: a text that has no version in that language stays English."""
+    if is_dataclass(value):
+        changes = {}
+        for item in fields(value):
+            old = getattr(value, item.name)
+            new = localised(old, language)
+            if new is not old:
+                changes[item.name] = new
+        changes.update(
+            {name: text for lang, name, text in getattr(value, "translations", ()) if lang == language}
+        )
+        return replace(value, **changes) if changes else value
+    if isinstance(value, tuple):
+        items = tuple(localised(item, language) for item in value)
+        return value if all(new is old for new, old in zip(items, value)) else items
+    if isinstance(value, dict):
+        items = {key: localised(item, language) for key, item in value.items()}
+        return value if all(items[key] is item for key, item in value.items()) else items
+    return value
+
+
 def load_published_evidence() -> Evidence:
-    """Read the published evidence into frozen dataclasses, in nine queries whatever the amount of it."""
-    from decisionaid.evidence.choices import FACT_PROVENANCE
+    """Read the published evidence into frozen dataclasses, in ten queries whatever the amount of it.
+
+    The texts are the English ones, each row carrying its texts in other languages (`translations`), so that one
+    snapshot holds both; `localised` gives the evidence in one language."""
+    with override(DEFAULT_LANGUAGE):
+        return _published_evidence()
+
+
+def _published_evidence() -> Evidence:
+    from decisionaid.evidence.choices import FACT_PROVENANCE, Provenance
     from decisionaid.evidence.models import (
-        Caveat, EvidenceRelease, Figure, Guideline, GuidelineCriterion, Source, Statement, Treatment, Trial,
+        Caveat, EvidenceRelease, Figure, Guideline, GuidelineCriterion, Passage, Source, Statement, Treatment, Trial,
     )
 
     # Every source that may be cited as fact (factors cite sources that have no figure of their own).
@@ -295,10 +358,11 @@ def load_published_evidence() -> Evidence:
             caveats=tuple(
                 CaveatData(
                     key=c.key, text_plain=c.text_plain, source=ref(c.source), provenance=c.provenance,
-                    display_order=c.display_order,
+                    display_order=c.display_order, translations=other_texts(c),
                 )
                 for c in f.caveats.all()
             ),
+            translations=other_texts(f),
             **{name: getattr(f, name) for name in _FIGURE_FIELDS},
         )
         for f in Figure.objects.published()
@@ -317,6 +381,7 @@ def load_published_evidence() -> Evidence:
             known_through=g.known_through,
             source=ref(g.source),
             display_order=g.display_order,
+            translations=other_texts(g),
             criteria=tuple(
                 CriterionData(
                     key=c.key,
@@ -328,6 +393,7 @@ def load_published_evidence() -> Evidence:
                     label_technical=c.label_technical,
                     threshold_plain=c.threshold_plain,
                     guideline_text=c.guideline_text,
+                    translations=other_texts(c),
                 )
                 for c in g.criteria.all()
             ),
@@ -345,12 +411,14 @@ def load_published_evidence() -> Evidence:
             how_taken=t.how_taken,
             high_efficacy=t.high_efficacy,
             display_order=t.display_order,
+            translations=other_texts(t),
         )
         for t in Treatment.objects.order_by("display_order", "name")
     )
     trials = tuple(
         TrialData(
-            source=ref(t.source) if t.source_id else None, **{name: getattr(t, name) for name in _TRIAL_FIELDS}
+            source=ref(t.source) if t.source_id else None, translations=other_texts(t),
+            **{name: getattr(t, name) for name in _TRIAL_FIELDS},
         )
         # Trials described only by a source article ([S]) or not confirmed are not shown as facts.
         for t in Trial.objects.filter(provenance__in=FACT_PROVENANCE)
@@ -360,15 +428,23 @@ def load_published_evidence() -> Evidence:
     # [S] statements are published too: they are only ever shown in words that name their source and date.
     statements = tuple(
         StatementData(
-            key=st.key, topic=st.topic, text_plain=st.text_plain, source=_source_ref(st.source),
+            key=st.key, topic=st.topic, text_plain=st.text_plain, source=ref(st.source),
             stated_on=st.stated_on, stated_on_words=st.stated_on_words, provenance=st.provenance,
-            display_order=st.display_order,
+            display_order=st.display_order, translations=other_texts(st),
         )
         for st in Statement.objects.filter(is_published=True)
         .exclude(provenance="NC")
         .select_related("source__same_cohort_as")
         .order_by("topic", "display_order", "key")
     )
+    passages = {
+        p.key: PassageData(
+            key=p.key, text_plain=p.text_plain, source=ref(p.source), provenance=p.provenance,
+            display_order=p.display_order, translations=other_texts(p),
+        )
+        for p in Passage.objects.filter(is_published=True).exclude(provenance=Provenance.NOT_CONFIRMED)
+        .select_related("source__same_cohort_as").order_by("display_order", "key")
+    }
     release = EvidenceRelease.current()
     release_data = (
         ReleaseData(
@@ -385,4 +461,5 @@ def load_published_evidence() -> Evidence:
         release=release_data,
         sources=dict(sources),
         statements=statements,
+        passages=passages,
     )

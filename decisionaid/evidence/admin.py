@@ -1,15 +1,20 @@
-"""Admin for evidence editors: every model keeps its change history (django-simple-history)."""
+"""Admin for evidence editors: every model keeps its change history (django-simple-history), and each text people
+read is edited in English and Norwegian in the same form, one field under the other (django-modeltranslation)."""
 from django import forms
 from django.contrib import admin, messages
 from django.db.models import Subquery
 from django.utils import timezone
 from django.utils.text import Truncator
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import review, thresholds, workflow
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+
+from . import languages, review, thresholds, workflow
 from .admin_views import REVIEWED_MODELS
 from .models import (
-    Caveat, EvidenceRelease, Reviewed, Figure, Guideline, GuidelineCriterion, Source, Statement, Treatment, Trial,
+    Caveat, EvidenceRelease, Figure, Guideline, GuidelineCriterion, Passage, Reviewed, Source, Statement, Treatment,
+    Trial,
 )
 
 
@@ -45,7 +50,27 @@ def mark_reviewed(modeladmin, request, queryset):
         )
 
 
-class ChangeReasonForm(forms.ModelForm):
+class TranslatedErrorsForm(forms.ModelForm):
+    """The model's rules name a text by its field ("status_as_of"); the form has it once per language
+    ("status_as_of_en_gb"): an error on the field is shown on its column in the active language, or English."""
+
+    def add_error(self, field, error):
+        if isinstance(error, ValidationError) and hasattr(error, "error_dict"):
+            error = ValidationError({self._column(name): messages for name, messages in error.error_dict.items()})
+        elif field is not None:
+            field = self._column(field)
+        super().add_error(field, error)
+
+    def _column(self, name):
+        if name in self.fields or name == NON_FIELD_ERRORS:
+            return name
+        for language in (languages.active(), languages.DEFAULT):
+            if languages.column(name, language) in self.fields:
+                return languages.column(name, language)
+        return name
+
+
+class ChangeReasonForm(TranslatedErrorsForm):
     """Every save says why; the reason is kept in the row's history (django-simple-history)."""
 
     change_reason = forms.CharField(
@@ -61,7 +86,7 @@ def content_changed(form) -> bool:
 REVIEW_FIELDS = ("is_draft", "changed_by", "approved_by", "approved_on", "last_reviewed", "reviewed_by")
 
 
-class ReviewedAdmin(SimpleHistoryAdmin):
+class ReviewedAdmin(TranslationAdmin, SimpleHistoryAdmin):
     actions = [mark_reviewed]
     form = ChangeReasonForm
     # Set only by saving and by the approval action, so that an edit can never carry its own approval.
@@ -104,8 +129,9 @@ class ReviewedAdmin(SimpleHistoryAdmin):
         )
 
 
-class FigureInline(admin.StackedInline):
+class FigureInline(TranslationStackedInline):
     model = Figure
+    form = TranslatedErrorsForm
     extra = 0
     show_change_link = True
     # Every field the main form requires, so that a figure added here is as complete as one added there.
@@ -229,8 +255,9 @@ def report_rewording(model_admin, request, obj) -> None:
         )
 
 
-class CriterionInline(admin.TabularInline):
+class CriterionInline(TranslationTabularInline):
     model = GuidelineCriterion
+    form = TranslatedErrorsForm
     extra = 0
     fields = (
         "order", "key", "check_name", "threshold", "threshold_rule", "not_met_effect", "label_plain",
@@ -314,6 +341,14 @@ class TrialAdmin(ReviewedAdmin):
     list_display = ("name", "registry_id", "status", "status_as_of", "status_known_on", "countries", "last_reviewed", "is_draft", "due")
     list_filter = ("status", "provenance", "is_draft", DueForReviewFilter)
     search_fields = ("name", "registry_id", "countries", "key_eligibility")
+
+
+@admin.register(Passage)
+class PassageAdmin(ReviewedAdmin):
+    list_display = ("title", "key", "source", "provenance", "is_published", "last_reviewed", "is_draft", "due")
+    list_filter = ("provenance", "is_published", "is_draft", DueForReviewFilter)
+    search_fields = ("key", "title", "text_plain", "source__short_name")
+    autocomplete_fields = ("source",)
 
 
 def rows_due_for_review() -> int:

@@ -13,8 +13,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
+from . import languages
 from .models import (
-    Caveat, EvidenceRelease, Figure, Guideline, GuidelineCriterion, Source, Statement, Treatment, Trial,
+    Caveat, EvidenceRelease, Figure, Guideline, GuidelineCriterion, Passage, Source, Statement, Treatment, Trial,
 )
 
 DEFAULT_DIRECTORY = Path(settings.BASE_DIR) / "fixtures" / "evidence"
@@ -69,7 +70,15 @@ def _same(obj: models.Model, name: str, value) -> bool:
     return getattr(obj, name) == model_field.to_python(value)
 
 
+def _in_language_columns(model, values: dict) -> dict:
+    """A fixture names a text by its field ("population", in English) and its Norwegian version by the column
+    ("population_nb"); the English text goes to its English column whatever language is active."""
+    english = languages.translated_fields(model)
+    return {languages.column(name, languages.DEFAULT) if name in english else name: value for name, value in values.items()}
+
+
 def _upsert(report, where: str, model, lookup: dict, values: dict, *, keep_existing: bool):
+    values = _in_language_columns(model, values)
     known = {f.name for f in model._meta.concrete_fields}
     unknown = sorted(set(values) - known)
     if unknown:
@@ -201,6 +210,9 @@ def load_evidence(*, directory: Path = DEFAULT_DIRECTORY, keep_existing: bool = 
     for where, key, row in _rows(directory, "statements.json", "key"):
         row["source"] = _lookup(sources, row.get("source"), where, "source")
         upsert(where, Statement, {"key": key}, row)
+    for where, key, row in _rows(directory, "passages.json", "key"):
+        row["source"] = _lookup(sources, row.get("source"), where, "source")
+        upsert(where, Passage, {"key": key}, row)
 
     for where, version, row in _rows(directory, "releases.json", "version"):
         upsert(where, EvidenceRelease, {"version": version}, row)

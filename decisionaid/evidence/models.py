@@ -1,5 +1,8 @@
 """The evidence base: every number the app shows is a row here that names its source.
 
+The texts people read have an English and a Norwegian column each (translation.py registers them, and there the
+history of these models is registered too, after the language columns exist, so that it keeps both).
+
 Models stay thin: validation lives in `validation.py` (shared by forms and `clean`), and the database
 enforces the same rules as CHECK constraints so that no path can store an impossible figure.
 """
@@ -120,7 +123,6 @@ class Source(CleanReportsConstraints, Reviewed):
         'women: same centre and years".'
     )
 
-    history = HistoricalRecords()
     fields_checked_in_clean = validation.SOURCE_FIELDS_CHECKED_IN_CLEAN
 
     class Meta:
@@ -249,7 +251,6 @@ class Figure(CleanReportsConstraints, Reviewed):
     is_published = models.BooleanField(default=True, help_text="Shown to people. [NC] figures can never be published.")
     display_order = models.PositiveSmallIntegerField(default=100)
 
-    history = HistoricalRecords()
     objects = PublishedFigureQuerySet.as_manager()
     fields_checked_in_clean = validation.FIGURE_FIELDS_CHECKED_IN_CLEAN
 
@@ -333,7 +334,6 @@ class Caveat(CleanReportsConstraints, Reviewed):
     is_published = models.BooleanField(default=True, help_text="Shown to people. [NC] caveats can never be published.")
     display_order = models.PositiveSmallIntegerField(default=100)
 
-    history = HistoricalRecords()
     fields_checked_in_clean = frozenset({"is_published", "provenance"})
 
     class Meta:
@@ -368,7 +368,6 @@ class Guideline(Reviewed):
     )
     display_order = models.PositiveSmallIntegerField(default=100)
 
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["display_order", "key"]
@@ -398,7 +397,6 @@ class GuidelineCriterion(Reviewed):
     threshold_plain = models.CharField(max_length=200, help_text='How the threshold reads to a person, e.g. "under 45".')
     guideline_text = models.TextField(blank=True, help_text="What the guideline (or its summary) says, quoted.")
 
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["guideline", "order"]
@@ -427,7 +425,6 @@ class Treatment(Reviewed):
     high_efficacy = models.BooleanField(default=False, help_text="Counts as a high-efficacy treatment in the guideline checks.")
     display_order = models.PositiveSmallIntegerField(default=100)
 
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["display_order", "name"]
@@ -472,7 +469,6 @@ class Trial(CleanReportsConstraints, Reviewed):
     provenance = models.CharField(max_length=4, choices=Provenance.choices, default=Provenance.CONFIRMED)
     display_order = models.PositiveSmallIntegerField(default=100)
 
-    history = HistoricalRecords()
     fields_checked_in_clean = validation.TRIAL_FIELDS_CHECKED_IN_CLEAN
 
     class Meta:
@@ -530,7 +526,6 @@ class Statement(CleanReportsConstraints, Reviewed):
     is_published = models.BooleanField(default=True, help_text="Shown to people. [NC] statements can never be published.")
     display_order = models.PositiveSmallIntegerField(default=100)
 
-    history = HistoricalRecords()
     fields_checked_in_clean = frozenset({"is_published", "provenance"})
     past_dates = ("last_reviewed", "stated_on")
 
@@ -548,6 +543,36 @@ class Statement(CleanReportsConstraints, Reviewed):
 
     def row_errors(self):
         return validation.statement_errors(self)
+
+
+class Passage(CleanReportsConstraints, Reviewed):
+    """A paragraph of evidence in words, for what has no figure we could confirm: what the treatment is like
+    according to a review, or what a study compared without numbers we could check. Shown where its key says."""
+
+    key = models.SlugField(max_length=80, unique=True, help_text="Where it is shown, e.g. \"what-it-is-like\".")
+    title = models.CharField(max_length=200, help_text="What it is about, for editors.")
+    text_plain = models.TextField(help_text="The paragraph as a person reads it: plain words, says where it comes from.")
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="passages")
+    provenance = models.CharField(max_length=4, choices=Provenance.choices)
+    is_published = models.BooleanField(default=True, help_text="Shown to people. [NC] passages can never be published.")
+    display_order = models.PositiveSmallIntegerField(default=100)
+
+    fields_checked_in_clean = frozenset({"is_published", "provenance"})
+
+    class Meta:
+        ordering = ["display_order", "key"]
+        constraints = [
+            models.CheckConstraint(
+                name="passage_not_confirmed_never_published",
+                condition=~Q(is_published=True, provenance=Provenance.NOT_CONFIRMED),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def row_errors(self):
+        return validation.passage_errors(self)
 
 
 class EvidenceRelease(models.Model):
@@ -607,4 +632,4 @@ class EvidenceRelease(models.Model):
 
 
 # Every kind of evidence row: each is edited as a draft, approved by a second person, and frozen in releases.
-EVIDENCE_MODELS = (Source, Figure, Caveat, Guideline, GuidelineCriterion, Treatment, Trial, Statement)
+EVIDENCE_MODELS = (Source, Figure, Caveat, Guideline, GuidelineCriterion, Treatment, Trial, Statement, Passage)

@@ -56,6 +56,7 @@ def preview(request):
         "assessment": assessment, "profile": assessment.profile, "clinician": False, "topics": topics_for(assessment),
         "preview": {"profile": label, "profiles": PROFILES, "key": key, "page": page},
         "evidence_release": evidence.release,  # the footer names the preview, not the current release
+        "passages": evidence.passages,
     }
     if page == "results":
         return render(request, "summary/results.html", {**context, "verdicts": verdict_lines(assessment)})

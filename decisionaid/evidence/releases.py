@@ -6,6 +6,11 @@ dataclasses (decisionaid/assessment/evidence.py); storing that tree as it is kee
 command and the comparison of releases, and needs no copy of every table. The document carries its SHA-256, so
 that pages can keep the evidence built from it in memory, keyed by that digest: a new release is a new key, and
 a snapshot never changes, so the memory can never be stale, whatever process reads it.
+
+Both languages are in the one document: every text is the English one, and each row carries its texts in other
+languages. What is kept in memory is keyed by the digest *and* the language, so a Norwegian page never gets an
+English one's evidence; a snapshot made before the texts had languages simply has no Norwegian, and reads as
+English.
 """
 import hashlib
 import json
@@ -17,7 +22,11 @@ from decimal import Decimal
 from threading import Lock
 from typing import Union, get_args, get_origin, get_type_hints
 
-from decisionaid.assessment.evidence import Evidence, ReleaseData, load_published_evidence
+from django.utils.translation import override
+
+from decisionaid.assessment.evidence import Evidence, ReleaseData, load_published_evidence, localised
+
+from . import languages
 
 # --- the document ------------------------------------------------------------------------------------------
 
@@ -72,7 +81,8 @@ def digest_of(snapshot: dict) -> str:
 
 def take_snapshot() -> tuple[dict, str]:
     """The published rows as they are now, frozen: (document, its digest). Called once, when a release is made."""
-    snapshot = {**snapshot_of(load_published_evidence()), "listing": _encode(listing_document())}
+    with override(languages.DEFAULT):
+        snapshot = {**snapshot_of(load_published_evidence()), "listing": _encode(listing_document())}
     return snapshot, digest_of(snapshot)
 
 
@@ -90,10 +100,16 @@ class Listing:
 
 
 def _row(obj) -> dict:
+    """Every column (each language's text included); read with English active, so the plain field is English."""
     return {f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields}
 
 
 def listing_document() -> dict:
+    with override(languages.DEFAULT):
+        return _listing_document()
+
+
+def _listing_document() -> dict:
     from .choices import FACT_PROVENANCE
     from .models import Figure, Guideline, Source, Trial
 
@@ -111,6 +127,16 @@ def listing_document() -> dict:
 
 
 def _instance(model, row: dict):
+    """An unsaved row whose texts read in the active language, as the saved one would. A row frozen before the
+    texts had languages has its English text only in the plain field: it becomes the English column."""
+    row = {
+        **row,
+        **{
+            languages.column(name, languages.DEFAULT): row.get(name)
+            for name in languages.translated_fields(model)
+            if languages.column(name, languages.DEFAULT) not in row
+        },
+    }
     return model(**{f.attname: f.to_python(row.get(f.attname)) for f in model._meta.concrete_fields})
 
 
@@ -160,7 +186,7 @@ def released_listing() -> Listing:
 
 # --- what the pages read -----------------------------------------------------------------------------------
 
-_built: "OrderedDict[str, Evidence]" = OrderedDict()
+_built: "OrderedDict[tuple[str, str], Evidence]" = OrderedDict()  # by (snapshot digest, language)
 _lock = Lock()
 KEEP = 4  # releases kept built in memory: the current one, and a few that assess --release or a diff read
 
@@ -171,19 +197,21 @@ def _release_data(release) -> ReleaseData:
     )
 
 
-def _built_from(release) -> Evidence:
+def _built_from(release, language: str) -> Evidence:
+    """The release's evidence in `language`, built once per process and language."""
+    key = (release.snapshot_digest, language)
     with _lock:
-        evidence = _built.get(release.snapshot_digest)
+        evidence = _built.get(key)
         if evidence is not None:
-            _built.move_to_end(release.snapshot_digest)
+            _built.move_to_end(key)
             return evidence
     from .models import EvidenceRelease
 
     snapshot = EvidenceRelease.objects.values_list("snapshot", flat=True).get(pk=release.pk)
-    evidence = evidence_from(snapshot)
+    evidence = localised(evidence_from(snapshot), language)
     with _lock:
-        _built[release.snapshot_digest] = evidence
-        while len(_built) > KEEP:
+        _built[key] = evidence
+        while len(_built) > KEEP * len(languages.LANGUAGES):
             _built.popitem(last=False)
     return evidence
 
@@ -195,11 +223,13 @@ def forget_built_evidence() -> None:
 
 
 def released_evidence(*, version: str | None = None) -> Evidence:
-    """The evidence of a release (the current one when no version is given), as patients see it.
+    """The evidence of a release (the current one when no version is given), as patients see it, with the texts
+    of the active language (English where a text has no version in it).
 
-    One query for the release row, and one more the first time a process reads that release. A site with no
-    release yet (or a release made before snapshots existed) is read from its published rows.
+    One query for the release row, and one more the first time a process reads that release in a language. A site
+    with no release yet (or a release made before snapshots existed) is read from its published rows.
     """
+    language = languages.active()
     from .models import EvidenceRelease
 
     releases = EvidenceRelease.objects.defer("snapshot")
@@ -208,15 +238,16 @@ def released_evidence(*, version: str | None = None) -> Evidence:
         known = ", ".join(releases.order_by("released_on", "created").values_list("version", flat=True)) or "none"
         raise LookupError(f"There is no evidence release '{version}'; the releases are: {known}.")
     if release is None:
-        return load_published_evidence()
+        return localised(load_published_evidence(), language)
     if not release.snapshot_digest:
-        return replace(load_published_evidence(), release=_release_data(release))
-    return replace(_built_from(release), release=_release_data(release))
+        return replace(localised(load_published_evidence(), language), release=_release_data(release))
+    return replace(_built_from(release, language), release=_release_data(release))
 
 
 def draft_evidence() -> Evidence:
-    """The evidence as the next release would freeze it: every published row as it is now, drafts included."""
-    return load_published_evidence()
+    """The evidence as the next release would freeze it: every published row as it is now, drafts included, with
+    the texts of the active language."""
+    return localised(load_published_evidence(), languages.active())
 
 
 # --- comparing two states of the evidence ------------------------------------------------------------------
@@ -233,30 +264,39 @@ def _plain(value):
     return value
 
 
+def _fields(row: dict, *, leave_out=()) -> dict:
+    """A row's fields as compared: nested rows by key, and each text in another language as a field of its own
+    ("population (nb)"), so that a change to the Norwegian text is listed like any other."""
+    plain = {name: _plain(value) for name, value in row.items() if name != "translations" and name not in leave_out}
+    for language, name, text in row.get("translations", ()):
+        plain[f"{name} ({language})"] = text
+    return plain
+
+
 def _rows(snapshot: dict) -> dict[str, dict[str, dict]]:
     """{kind of row: {key: {field: value}}} from a snapshot document."""
     rows: dict[str, dict[str, dict]] = {
         "Sources": {}, "Figures": {}, "Caveats": {}, "Guidelines": {}, "Guideline criteria": {},
-        "Treatments": {}, "Trials": {}, "Statements": {},
+        "Treatments": {}, "Trials": {}, "Statements": {}, "Passages": {},
     }
     for key, source in snapshot.get("sources", {}).items():
-        rows["Sources"][key] = source
+        rows["Sources"][key] = _fields(source)
     for figure in snapshot.get("figures", []):
-        rows["Figures"][figure["key"]] = {name: _plain(value) for name, value in figure.items()}
+        rows["Figures"][figure["key"]] = _fields(figure)
         for caveat in figure.get("caveats", []):
-            rows["Caveats"][caveat["key"]] = {name: _plain(value) for name, value in caveat.items()}
+            rows["Caveats"][caveat["key"]] = _fields(caveat)
     for guideline in snapshot.get("guidelines", []):
-        rows["Guidelines"][guideline["key"]] = {
-            name: _plain(value) for name, value in guideline.items() if name != "criteria"
-        }
+        rows["Guidelines"][guideline["key"]] = _fields(guideline, leave_out=("criteria",))
         for criterion in guideline.get("criteria", []):
-            rows["Guideline criteria"][f"{guideline['key']} / {criterion['key']}"] = criterion
+            rows["Guideline criteria"][f"{guideline['key']} / {criterion['key']}"] = _fields(criterion)
     for treatment in snapshot.get("treatments", []):
-        rows["Treatments"][treatment["slug"]] = treatment
+        rows["Treatments"][treatment["slug"]] = _fields(treatment)
     for trial in snapshot.get("trials", []):
-        rows["Trials"][trial["key"]] = {name: _plain(value) for name, value in trial.items()}
+        rows["Trials"][trial["key"]] = _fields(trial)
+    for key, passage in snapshot.get("passages", {}).items():
+        rows["Passages"][key] = _fields(passage)
     for statement in snapshot.get("statements", []):
-        rows["Statements"][statement["key"]] = {name: _plain(value) for name, value in statement.items()}
+        rows["Statements"][statement["key"]] = _fields(statement)
     return rows
 
 
@@ -287,7 +327,7 @@ def snapshot_named(name: str) -> dict:
     from .models import EvidenceRelease
 
     if name == DRAFT:
-        return snapshot_of(draft_evidence())
+        return snapshot_of(load_published_evidence())  # both languages, as a release would freeze them
     release = EvidenceRelease.objects.filter(version=name).first()
     if release is None:
         raise LookupError(f"There is no evidence release '{name}'.")

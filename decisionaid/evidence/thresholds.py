@@ -87,32 +87,49 @@ def threshold_errors(rule: ThresholdRule, threshold) -> list[str]:
     return []
 
 
+def _worded_columns(criterion, names):
+    """(field, column, text) for each language's text of the named fields: the English one always, another
+    language's when it is written (an empty one falls back to the English)."""
+    from . import languages
+
+    for name in names:
+        for language in languages.LANGUAGES:
+            column = languages.column(name, language)
+            text = getattr(criterion, column, None)
+            if language == languages.DEFAULT and not hasattr(criterion, column):
+                column, text = name, getattr(criterion, name)
+            if language == languages.DEFAULT or text:
+                yield name, column, text or ""
+
+
 def wording_errors(rule: ThresholdRule, criterion) -> dict[str, list[str]]:
-    """Each worded field must name the threshold, so that the words and the check cannot disagree."""
+    """Each worded field must name the threshold, in every language, so that the words and the check cannot
+    disagree."""
     errors = {}
     written = rule.format(criterion.threshold)
-    for name in WORDED_FIELDS:
-        if criterion.threshold not in numbers_in(getattr(criterion, name)):
+    for name, column, text in _worded_columns(criterion, WORDED_FIELDS):
+        if criterion.threshold not in numbers_in(text):
             label = criterion._meta.get_field(name).verbose_name
-            errors[name] = [
+            errors[column] = [
                 f'The {label} must name the threshold, {written} ({rule.comparison} {written} {rule.unit}); '
-                f'"{getattr(criterion, name)}" does not.'
+                f'"{text}" does not.'
             ]
     return errors
 
 
 def reword_for_new_threshold(criterion, *, previous_threshold) -> list[str]:
-    """Replace the old threshold by the new one in the criterion's words; returns the fields changed."""
+    """Replace the old threshold by the new one in the criterion's words, in every language; returns the fields
+    changed."""
     rule = RULES.get(criterion.check_name)
     if rule is None or previous_threshold is None or criterion.threshold is None:
         return []
     if previous_threshold == criterion.threshold:
         return []
     changed = []
-    for name in ("label_plain", *WORDED_FIELDS):
-        before = getattr(criterion, name)
+    for name, column, before in list(_worded_columns(criterion, ("label_plain", *WORDED_FIELDS))):
         after = reword(before, old=previous_threshold, new=rule.format(criterion.threshold))
         if after != before:
-            setattr(criterion, name, after)
-            changed.append(name)
+            setattr(criterion, column, after)
+            if name not in changed:
+                changed.append(name)
     return changed

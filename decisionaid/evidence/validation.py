@@ -226,6 +226,15 @@ def statement_errors(statement) -> Errors:
     return errors
 
 
+def passage_errors(passage) -> Errors:
+    """A passage says in words where its points come from, so one from a source article ([S]) may be shown;
+    one that is not confirmed ([NC]) may not."""
+    errors: Errors = {}
+    if passage.is_published and passage.provenance == Provenance.NOT_CONFIRMED:
+        _add(errors, "is_published", "A passage that is not confirmed ([NC]) cannot be shown to people.")
+    return errors
+
+
 def criterion_errors(criterion) -> Errors:
     from .thresholds import RULES, threshold_errors, wording_errors
 

@@ -386,6 +386,7 @@ def summary_context(
             guideline_notes=guideline_notes(assessment),
             figure_sections=patient_figure_sections(assessment),
             practical_figures=practical_figures(assessment),
+            passages=evidence.passages,
         )
         pairs = figure_pairs(patient_figure_sections(assessment))
         pictured = pairs[:COMPACT_PICTURED_PAIRS] if compact else pairs

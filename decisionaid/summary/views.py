@@ -66,7 +66,7 @@ def topic(request, topic: str):
     """One topic page. POST only on the last one: it scores the SURE test on the page and stores nothing."""
     if topic not in BY_SLUG:
         raise Http404("No such part of the results.")
-    assessment, redirect_response = _assessment_or_redirect(request)
+    assessment, evidence, redirect_response = _assessment_and_evidence_or_redirect(request)
     if redirect_response:
         return redirect_response
     part = part_of(assessment, topic)
@@ -76,7 +76,7 @@ def topic(request, topic: str):
     if request.method == "POST" and part.topic is not CHECK:
         return HttpResponseNotAllowed(["GET"])
     context = {
-        **_page_context(assessment), "part": part,
+        **_page_context(assessment), "part": part, "passages": evidence.passages,
         **topic_context(part.topic.slug, assessment, language_code=get_language()),
     }
     if part.topic is CHECK:

@@ -10,6 +10,7 @@ from decisionaid.evidence.models import EvidenceRelease, Figure
 from .flow import start_from_home, walk
 
 MARK = "stayed free of any sign of MS activity (browser draft)"
+NB_MARK = "holdt seg fri for alle tegn til MS-aktivitet (prøvetekst)"
 PASSWORD = "a-long-password-123"
 BENEFITS = "/results/benefits-and-risks/"
 
@@ -67,11 +68,15 @@ def test_a_draft_is_previewed_approved_by_another_and_released(page, make_page):
     editor = make_page(viewport={"width": 1280, "height": 900})
     sign_in(editor, "edith")
     editor.goto(f"/admin/evidence/figure/{figure.pk}/change/")
-    editor.fill("#id_label_plain", MARK)
+    # The English and the Norwegian text are in the same form, one under the other.
+    editor.fill("#id_label_plain_en_gb", MARK)
+    editor.fill("#id_label_plain_nb", NB_MARK)
     editor.fill("#id_change_reason", "Plainer words, checked with two readers")
     with editor.expect_navigation():
         editor.click("input[name=_save]")
     assert "was changed successfully" in editor.inner_text("body")
+    figure.refresh_from_db()
+    assert (figure.label_plain_en_gb, figure.label_plain_nb) == (MARK, NB_MARK)
 
     editor.goto(f"/admin/evidence/preview/?profile=relapsing-35&page=benefits-and-risks")
     assert "Preview for evidence editors" in editor.inner_text("body")
@@ -107,7 +112,7 @@ def test_a_reviewer_cannot_approve_their_own_change(page):
     figure = Figure.objects.filter(is_published=True).order_by("key").first()
     sign_in(page, "rita")
     page.goto(f"/admin/evidence/figure/{figure.pk}/change/")
-    page.fill("#id_label_plain", MARK)
+    page.fill("#id_label_plain_en_gb", MARK)
     page.fill("#id_change_reason", "Plainer words")
     with page.expect_navigation():
         page.click("input[name=_save]")

@@ -1,15 +1,21 @@
 """What an admin change form posts for a row, so that tests can change one field and submit the rest as they are."""
 from django.db import models
 
+from decisionaid.evidence import languages
+
 # Fields admin shows read-only (set by actions, never typed in).
 READ_ONLY = {"id", "reviewed_by", "last_reviewed", "is_draft", "changed_by", "approved_by", "approved_on"}
 REASON = "Checked against the article's table 2"
 
 
 def form_data(obj: models.Model, *, inlines: dict[str, list[dict]] | None = None, **changes) -> dict:
+    """A translated text is posted per language (population_en_gb, population_nb), as the form shows it; a
+    change named by the field ("population") is its English text."""
+    translated = languages.translated_fields(type(obj))
+    changes = {languages.column(name, languages.DEFAULT) if name in translated else name: v for name, v in changes.items()}
     data = {"change_reason": REASON}
     for field in obj._meta.concrete_fields:
-        if field.name in READ_ONLY or not field.editable:
+        if field.name in READ_ONLY or not field.editable or field.name in translated:
             continue
         value = getattr(obj, field.attname)
         if isinstance(value, bool):

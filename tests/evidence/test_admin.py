@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
+from decisionaid.evidence import languages
 from decisionaid.evidence.models import Figure
 
 from ..conftest import HttpsClient
@@ -38,7 +39,10 @@ def test_staff_edits_a_figure_and_the_history_shows_who_and_what(admin_client, a
     assert latest.history_user == admin_user
     assert latest.history_type == "~"
     # The content changed, and the row became a draft by this editor, with the reason kept.
-    assert latest.diff_against(latest.prev_record).changed_fields == ["changed_by", "is_draft", "label_plain", "per_100"]
+    # (The plain label and its English column: the plain one keeps the text of the language it was saved in.)
+    assert latest.diff_against(latest.prev_record).changed_fields == [
+        "changed_by", "is_draft", "label_plain", "label_plain_en_gb", "per_100",
+    ]
     assert latest.history_change_reason == REASON
 
     history_page = admin_client.get(reverse("admin:evidence_figure_history", args=[figure.pk])).content.decode()

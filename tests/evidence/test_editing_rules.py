@@ -144,14 +144,14 @@ def test_a_pmid_is_stored_as_its_number_and_checked(admin_client, db):
 def test_a_figure_added_inline_needs_its_technical_label_population_and_ms_types(admin_client, db):
     source = make_source()
     row = {
-        "key": "inline-neda", "kind": "benefit", "outcome": "neda", "label_plain": "had no signs of MS activity",
-        "per_100": "73", "estimate": "kaplan_meier", "time_point": "5 years", "provenance": "C",
+        "key": "inline-neda", "kind": "benefit", "outcome": "neda", "label_plain_en_gb": "had no signs of MS activity",
+        "per_100": "73", "estimate": "kaplan_meier", "time_point_en_gb": "5 years", "provenance": "C",
     }
     response = admin_client.post(change_url(source), form_data(source, inlines={"figures": [row]}))
     assert response.status_code == 200
     [formset] = [f.formset for f in response.context["inline_admin_formsets"] if f.formset.prefix == "figures"]
     [errors] = formset.errors
-    assert {"label_technical", "population", "includes_rrms"} <= set(errors)
+    assert {"label_technical_en_gb", "population_en_gb", "includes_rrms"} <= set(errors)
     assert not Figure.objects.filter(key="inline-neda").exists()
 
 
@@ -193,7 +193,7 @@ def test_the_database_refuses_a_published_seed_only_figure(db):
 def test_a_trial_status_change_without_a_new_date_and_source_is_refused(admin_client, db):
     trial = make_trial()
     errors = form_errors(admin_client.post(change_url(trial), form_data(trial, status="completed")))
-    for field in ("status_known_on", "status_as_of", "status_source"):
+    for field in ("status_known_on", "status_as_of_en_gb", "status_source"):
         assert 'changed from "Recruiting" to "Completed"' in " ".join(errors[field]), field
     trial.refresh_from_db()
     assert trial.status == "recruiting"

@@ -57,7 +57,7 @@ def test_a_relapse_threshold_changes_only_its_own_number(admin_client, db):
 @pytest.mark.parametrize("field", ["threshold_plain", "label_technical"])
 def test_words_that_do_not_name_the_threshold_are_refused(admin_client, ebmt_age, field):
     errors = form_errors(admin_client.post(change_url(ebmt_age), form_data(ebmt_age, **{field: "under forty-five"})))
-    assert "must name the threshold, 45 (< 45 years)" in " ".join(errors[field])
+    assert "must name the threshold, 45 (< 45 years)" in " ".join(errors[f"{field}_en_gb"])
 
 
 @pytest.mark.parametrize(
