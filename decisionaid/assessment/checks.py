@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from itertools import product
 
+from django.utils.formats import number_format
+
 from decisionaid.evidence.choices import Check, Effect
 
 from .evidence import CriterionData, Evidence
@@ -70,11 +72,16 @@ class CriterionResult:
 
 
 def number_plain(value: Decimal | int | float) -> str:
-    """A number as people write it: 6, 6.5, 1.4 (never 6.0 or 1.40)."""
+    """A number as people write it in the active language: 6, 6.5, 1.4 (never 6.0 or 1.40); 6,5 in Norwegian."""
     value = Decimal(str(value))
     if value == value.to_integral_value():
-        return str(int(value))
-    return format(value.normalize(), "f")
+        return number_format(int(value))
+    return number_format(value.normalize())
+
+
+def edss_number(value: Decimal | int | float) -> str:
+    """An EDSS score with its one decimal, as the scale is written: 3.0, 6.5 (3,0 and 6,5 in Norwegian)."""
+    return number_format(Decimal(str(value)), 1)
 
 
 def plural(count: int | Decimal, one: str, many: str) -> str:
@@ -97,15 +104,15 @@ def edss_plain(profile: Profile) -> str:
         return "EDSS not known"
     low, high = span
     if not profile.edss_is_approximate:
-        return f"EDSS {low:.1f}"
+        return f"EDSS {edss_number(low)}"
     if low == high:
-        text = f"EDSS {low:.1f}"
+        text = f"EDSS {edss_number(low)}"
     elif low == 0:
-        text = f"EDSS {high:.1f} or lower"
+        text = f"EDSS {edss_number(high)} or lower"
     elif high == 10:
-        text = f"EDSS {low:.1f} or more"
+        text = f"EDSS {edss_number(low)} or more"
     else:
-        text = f"EDSS {low:.1f} to {high:.1f}"
+        text = f"EDSS {edss_number(low)} to {edss_number(high)}"
     return f"approximately {text} (from walking range)"
 
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from decisionaid.evidence.choices import Check
 
-from .checks import SUBTYPE_PLAIN, duration_plain, edss_plain, mri_plain, number_plain, relapses_plain
+from .checks import SUBTYPE_PLAIN, duration_plain, edss_number, edss_plain, mri_plain, number_plain, relapses_plain
 from .evidence import Evidence, SourceRef
 from .profile import Profile
 
@@ -132,7 +132,7 @@ def factors_for(*, profile: Profile, evidence: Evidence) -> tuple[Factor, ...]:
     if edss_limit is not None:
         specs.append((
             "lower_edss", FAVOURABLE, "benefit",
-            f"Less disability before treatment (an EDSS of {edss_limit:.1f} or lower). A large review found the "
+            f"Less disability before treatment (an EDSS of {edss_number(edss_limit)} or lower). A large review found the "
             "best balance of benefit and risk before a lot of disability has built up.",
             _not(above), edss_plain(profile), ("sormani-2017", "sharrack-2020-ebmt", "muraro-2025-ectrims-ebmt"),
         ))
@@ -154,7 +154,7 @@ def factors_for(*, profile: Profile, evidence: Evidence) -> tuple[Factor, ...]:
     if edss_limit is not None:
         specs.append((
             "higher_edss", UNFAVOURABLE, "risk",
-            f"More disability before treatment (an EDSS above {edss_limit:.1f}). Deaths linked to the treatment "
+            f"More disability before treatment (an EDSS above {edss_number(edss_limit)}). Deaths linked to the treatment "
             "were more common in people with more disability.",
             above, edss_plain(profile), ("sormani-2017", "bsbmtct-20-year-report"),
         ))

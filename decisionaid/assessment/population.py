@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from decisionaid.evidence.choices import Regimen
 
+from .checks import edss_number, number_plain
 from .evidence import FigureData
 from .profile import Profile
 
@@ -225,11 +226,11 @@ def population_notes(profile: Profile, figure: FigureData) -> tuple[str, ...]:
 
 
 def _edss(value: Decimal) -> str:
-    return f"{value.normalize():f}" if value != value.to_integral_value() else f"{value:.0f}"
+    return number_plain(value)
 
 
 def _edss_span(profile: Profile) -> str:
     low, high = profile.edss_range
     if low == high:
-        return f"{low:.1f}"
-    return _("%(low)s to %(high)s") % {"low": f"{low:.1f}", "high": f"{high:.1f}"}
+        return edss_number(low)
+    return _("%(low)s to %(high)s") % {"low": edss_number(low), "high": edss_number(high)}
