@@ -53,6 +53,12 @@ def test_links_on_a_norwegian_page_stay_in_norwegian(client, db):
         assert reverse("summary:results") == "/results/"
 
 
+def test_the_switch_names_each_language_in_that_language(client, db):
+    for path, code, name in (("/", "nb", "Norsk bokmål"), ("/nb/", "en-gb", "English")):
+        buttons = parse(client.get(path)).find_all("button", name="language")
+        assert [(b.attrs["value"], b.attrs["lang"], b.text.strip()) for b in buttons] == [(code, code, name)]
+
+
 def test_admin_and_the_switch_stay_unprefixed(client, db):
     assert client.get("/nb/admin/").status_code == 404
     assert client.get("/admin/").status_code == 302

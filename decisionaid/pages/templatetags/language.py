@@ -1,6 +1,7 @@
 """The page's language, for <html lang> (which WeasyPrint also writes into the PDF as /Lang), and the same page's
 URL in another language, for the language switch."""
 from django import template
+from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, to_locale
 
@@ -22,3 +23,12 @@ def this_page_in(context, language_code: str) -> str:
     if request is None:
         return "/"
     return translate_url(request.get_full_path(), language_code)
+
+
+@register.simple_tag(takes_context=True)
+def other_languages(context) -> list[tuple[str, str, str]]:
+    """(code, name, this page's URL in it) for each language but the page's own. The name is the one in
+    settings.LANGUAGES, in that language itself ("English", "Norsk bokmål"), never translated: a person looks for
+    their own language's name."""
+    current = get_language()
+    return [(code, name, this_page_in(context, code)) for code, name in settings.LANGUAGES if code != current]
