@@ -8,7 +8,7 @@ comparisons that rank the figures: a figure can never be ranked as "other people
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext as _, gettext_lazy
 
 from decisionaid.evidence.choices import Regimen
 
@@ -23,15 +23,15 @@ EDSS_CLOSE = Decimal("1.5")
 # The person's own MS type, as the studies name types: active SPMS is SPMS with relapses or MRI activity.
 OWN_TYPE = {"rrms": "rrms", "spms_active": "spms", "spms": "spms", "ppms": "ppms"}
 TYPE_PLAIN = {
-    "rrms": "relapsing-remitting MS",
-    "spms": "secondary progressive MS",
-    "ppms": "primary progressive MS",
+    "rrms": gettext_lazy("relapsing-remitting MS"),
+    "spms": gettext_lazy("secondary progressive MS"),
+    "ppms": gettext_lazy("primary progressive MS"),
 }
 PERSON_TYPE_PLAIN = {
-    "rrms": "relapsing-remitting MS",
-    "spms_active": "secondary progressive MS with relapses or new MRI lesions",
-    "spms": "secondary progressive MS",
-    "ppms": "primary progressive MS",
+    "rrms": gettext_lazy("relapsing-remitting MS"),
+    "spms_active": gettext_lazy("secondary progressive MS with relapses or new MRI lesions"),
+    "spms": gettext_lazy("secondary progressive MS"),
+    "ppms": gettext_lazy("primary progressive MS"),
 }
 
 # type_rank values
