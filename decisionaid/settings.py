@@ -91,6 +91,9 @@ MIDDLEWARE = [
     # is masked per response, which is Django's defence against BREACH.
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # After the session (it may read the language from it), before CommonMiddleware (whose trailing-slash
+    # redirect must see the /nb/ prefix resolved first).
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -143,8 +146,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# English at today's URLs, Norwegian bokmål under /nb/ (decisionaid/urls.py). The catalogues are in locale/,
+# compiled by scripts/setup (compiled .mo files are not committed). Numbers and dates follow the language
+# (USE_L10N is always on): 18.4 in English, 18,4 in Norwegian.
 LANGUAGE_CODE = "en-gb"
 LANGUAGES = [("en-gb", "English"), ("nb", "Norsk bokmål")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True

@@ -2,6 +2,7 @@ import os
 
 import pytest
 from django.test import Client
+from django.utils import translation
 
 
 def on_postgresql() -> bool:
@@ -36,3 +37,12 @@ def admin_client(admin_user):
     client = HttpsClient()
     client.force_login(admin_user)
     return client
+
+
+@pytest.fixture(autouse=True)
+def english_between_tests():
+    """A request to a /nb/ page leaves Norwegian active in the test's thread (LocaleMiddleware activates the
+    language of each request and never resets it): start and end every test in English."""
+    translation.activate("en-gb")
+    yield
+    translation.activate("en-gb")

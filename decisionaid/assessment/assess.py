@@ -7,7 +7,7 @@ the figures are chosen by the written selection rule (selection.py), never by ho
 from dataclasses import dataclass
 from datetime import date
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext as _, gettext_lazy
 
 from .abroad import AbroadEvidence, abroad_evidence
 from .checks import (
@@ -28,15 +28,15 @@ from .trials import TrialMatch, trials_for
 from .verdicts import BORDERLINE_VERDICT, INCOMPLETE, MEETS, OUTSIDE_VERDICT  # noqa: E402  (re-exported)
 
 VERDICT_PLAIN = {
-    MEETS: "Your answers match what this guideline describes as the people most likely to benefit.",
+    MEETS: gettext_lazy("Your answers match what this guideline describes as the people most likely to benefit."),
     BORDERLINE_VERDICT: (
-        "Your answers partly match what this guideline describes: people like this 'may be considered'. "
-        "This is something to discuss."
+        gettext_lazy("Your answers partly match what this guideline describes: people like this 'may be considered'. "
+        "This is something to discuss.")
     ),
-    OUTSIDE_VERDICT: "This guideline does not describe people with answers like yours as candidates for aHSCT.",
+    OUTSIDE_VERDICT: gettext_lazy("This guideline does not describe people with answers like yours as candidates for aHSCT."),
     INCOMPLETE: (
-        "Some answers that decide this comparison are not known yet, so it cannot be completed. The questions "
-        "below say what to ask."
+        gettext_lazy("Some answers that decide this comparison are not known yet, so it cannot be completed. The questions "
+        "below say what to ask.")
     ),
 }
 
@@ -144,7 +144,7 @@ def guideline_result(*, profile: Profile, guideline: GuidelineData, evidence: Ev
         known_through=guideline.known_through,
         source=guideline.source,
         verdict=verdict,
-        verdict_plain=VERDICT_PLAIN[verdict],
+        verdict_plain=str(VERDICT_PLAIN[verdict]),
         criteria=results,
         deciding_criteria=deciding,
         missing=missing,
@@ -158,7 +158,7 @@ def unknown_answers_for(*, profile: Profile, guidelines: tuple[GuidelineResult, 
         open_in = tuple(g.short_name for g in guidelines if g.verdict == INCOMPLETE and name in g.missing)
         if name == "edss" and profile.edss_is_approximate and not open_in:
             continue  # an approximate EDSS that settles every criterion has its own question
-        label, question = ANSWER_TEXT[name]
+        label, question = (str(text) for text in ANSWER_TEXT[name])
         answers.append(UnknownAnswer(name, label, question, open_in, bool(open_in)))
     return tuple(sorted(answers, key=lambda a: not a.decides))  # stable: deciding answers first
 

@@ -19,6 +19,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from itertools import product
 
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _, gettext_lazy, ngettext
+
 from decisionaid.evidence.choices import Check, Effect
 
 from .evidence import CriterionData, Evidence
@@ -33,14 +36,15 @@ OUTSIDE = Effect.OUTSIDE.value
 # "Aggressive" in GUIDELINE_RULES.md: at least this many relapses in 12 months and disability worsened.
 AGGRESSIVE_RELAPSES = 2
 
+# Lazy: the words are read in the language of each request; str() them where they become part of a result.
 SUBTYPE_PLAIN = {
-    "rrms": "relapsing-remitting MS",
-    "spms_active": "secondary progressive MS with relapses or MRI activity",
-    "spms": "secondary progressive MS without relapses or MRI activity",
-    "ppms": "primary progressive MS",
-    "unsure": "type of MS not known",
+    "rrms": gettext_lazy("relapsing-remitting MS"),
+    "spms_active": gettext_lazy("secondary progressive MS with relapses or MRI activity"),
+    "spms": gettext_lazy("secondary progressive MS without relapses or MRI activity"),
+    "ppms": gettext_lazy("primary progressive MS"),
+    "unsure": gettext_lazy("type of MS not known"),
 }
-MRI_PLAIN = {"yes": "yes", "no": "no", "unknown": "not known"}
+MRI_PLAIN = {"yes": gettext_lazy("yes"), "no": gettext_lazy("no"), "unknown": gettext_lazy("not known")}
 
 # (result, effect) for one set of fully known answers.
 Outcome = tuple[str, str | None]
@@ -70,11 +74,16 @@ class CriterionResult:
 
 
 def number_plain(value: Decimal | int | float) -> str:
-    """A number as people write it: 6, 6.5, 1.4 (never 6.0 or 1.40)."""
+    """A number as people write it in the active language: 6, 6.5, 1.4 (never 6.0 or 1.40); 6,5 in Norwegian."""
     value = Decimal(str(value))
     if value == value.to_integral_value():
-        return str(int(value))
-    return format(value.normalize(), "f")
+        return number_format(int(value))
+    return number_format(value.normalize())
+
+
+def edss_number(value: Decimal | int | float) -> str:
+    """An EDSS score with its one decimal, as the scale is written: 3.0, 6.5 (3,0 and 6,5 in Norwegian)."""
+    return number_format(Decimal(str(value)), 1)
 
 
 def plural(count: int | Decimal, one: str, many: str) -> str:
@@ -83,47 +92,51 @@ def plural(count: int | Decimal, one: str, many: str) -> str:
 
 def relapses_plain(profile: Profile) -> str:
     if profile.relapses_12m is None:
-        return "relapses in the last 12 months: not known"
-    return plural(profile.relapses_12m, "relapse", "relapses") + " in the last 12 months"
+        return _("relapses in the last 12 months: not known")
+    return ngettext("%(count)s relapse in the last 12 months", "%(count)s relapses in the last 12 months",
+                    int(profile.relapses_12m)) % {"count": number_plain(profile.relapses_12m)}
 
 
 def mri_plain(profile: Profile) -> str:
-    return f"new MRI activity in the last 12 months: {MRI_PLAIN[profile.mri_activity_12m]}"
+    return _("new MRI activity in the last 12 months: %(answer)s") % {"answer": MRI_PLAIN[profile.mri_activity_12m]}
 
 
 def edss_plain(profile: Profile) -> str:
     span = profile.edss_range
     if span is None:
-        return "EDSS not known"
+        return _("EDSS not known")
     low, high = span
     if not profile.edss_is_approximate:
-        return f"EDSS {low:.1f}"
+        return f"EDSS {edss_number(low)}"
     if low == high:
-        text = f"EDSS {low:.1f}"
+        text = f"EDSS {edss_number(low)}"
     elif low == 0:
-        text = f"EDSS {high:.1f} or lower"
+        text = _("EDSS %(edss)s or lower") % {"edss": edss_number(high)}
     elif high == 10:
-        text = f"EDSS {low:.1f} or more"
+        text = _("EDSS %(edss)s or more") % {"edss": edss_number(low)}
     else:
-        text = f"EDSS {low:.1f} to {high:.1f}"
-    return f"approximately {text} (from walking range)"
+        text = _("EDSS %(low)s to %(high)s") % {"low": edss_number(low), "high": edss_number(high)}
+    return _("approximately %(edss)s (from walking range)") % {"edss": text}
 
 
 def duration_plain(profile: Profile) -> str:
     if profile.disease_duration_years is None:
-        return "years since first symptoms: not known"
-    return plural(profile.disease_duration_years, "year", "years") + " since first symptoms"
+        return _("years since first symptoms: not known")
+    years = profile.disease_duration_years
+    return ngettext("%(count)s year since first symptoms", "%(count)s years since first symptoms",
+                    int(years) if years == int(years) else 2) % {"count": number_plain(years)}
 
 
 def treatments_plain(profile: Profile, evidence: Evidence) -> str:
     if not profile.dmts:
-        return "no MS treatment tried yet"
+        return _("no MS treatment tried yet")
     catalogue, high = evidence.treatment_by_slug, evidence.high_efficacy_slugs
     names = [
-        catalogue[slug].name + (" (high-efficacy)" if slug in high else "") if slug in catalogue else slug
+        (_("%(name)s (high-efficacy)") % {"name": catalogue[slug].name} if slug in high else catalogue[slug].name)
+        if slug in catalogue else slug
         for slug in profile.dmts
     ]
-    return "tried: " + ", ".join(names)
+    return _("tried: %(treatments)s") % {"treatments": ", ".join(names)}
 
 
 # -- three-valued helpers ----------------------------------------------------------------------------------
@@ -220,7 +233,7 @@ _SCOPE_READS = ("subtype", "relapses_12m", "mri_activity_12m")
 
 
 def _scope_value(profile: Profile) -> str:
-    value = SUBTYPE_PLAIN[profile.subtype]
+    value = str(SUBTYPE_PLAIN[profile.subtype])
     if profile.is_progressive:
         value += f"; {relapses_plain(profile)}; {mri_plain(profile)}"
     return value
@@ -231,15 +244,15 @@ def _subtype_unknown(profile: Profile, criterion: CriterionData) -> CriterionRes
         profile,
         criterion,
         (UNKNOWN, None),
-        person_value=SUBTYPE_PLAIN["unsure"],
+        person_value=str(SUBTYPE_PLAIN["unsure"]),
         reads=("subtype",),
-        note="Which type of MS you have decides whether this guideline covers you.",
+        note=_("Which type of MS you have decides whether this guideline covers you."),
     )
 
 
 def _progressive_activity_note(profile: Profile) -> str:
     if profile.subtype == "spms":
-        return (
+        return _(
             "Your answers say secondary progressive MS without activity, but also report relapses or MRI "
             "activity. Ask whether your MS counts as active secondary progressive MS."
         )
@@ -251,7 +264,7 @@ def scope_relapsing_only(*, profile: Profile, criterion: CriterionData, evidence
     if profile.subtype == "unsure":
         return _subtype_unknown(profile, criterion)
     outcome = (MET, None) if profile.is_relapsing else (NOT_MET, OUTSIDE)
-    return _result(profile, criterion, outcome, person_value=SUBTYPE_PLAIN[profile.subtype], reads=("subtype",))
+    return _result(profile, criterion, outcome, person_value=str(SUBTYPE_PLAIN[profile.subtype]), reads=("subtype",))
 
 
 def scope_progressive_if_mri_active(
@@ -265,7 +278,7 @@ def scope_progressive_if_mri_active(
     if profile.subtype == "unsure":
         return _subtype_unknown(profile, criterion)
     if profile.is_relapsing:
-        return _result(profile, criterion, (MET, None), person_value=SUBTYPE_PLAIN[profile.subtype], reads=("subtype",))
+        return _result(profile, criterion, (MET, None), person_value=str(SUBTYPE_PLAIN[profile.subtype]), reads=("subtype",))
     outcome = _settle(
         (NOT_MET, BORDERLINE if relapses >= 1 or mri else OUTSIDE)
         for relapses, mri in product(_relapse_options(profile, up_to=1), _yes_no_options(profile.mri_activity_12m))
@@ -281,7 +294,7 @@ def scope_progressive_if_relapse_and_mri(
     if profile.subtype == "unsure":
         return _subtype_unknown(profile, criterion)
     if profile.is_relapsing:
-        return _result(profile, criterion, (MET, None), person_value=SUBTYPE_PLAIN[profile.subtype], reads=("subtype",))
+        return _result(profile, criterion, (MET, None), person_value=str(SUBTYPE_PLAIN[profile.subtype]), reads=("subtype",))
     outcome = _settle(
         (MET, None) if relapses >= 1 and mri else (NOT_MET, OUTSIDE)
         for relapses, mri in product(_relapse_options(profile, up_to=1), _yes_no_options(profile.mri_activity_12m))
@@ -330,11 +343,11 @@ def breakthrough_despite_he(*, profile: Profile, criterion: CriterionData, evide
             _bool_options(profile.high_efficacy_contraindicated),
         )
     )
-    contraindicated = {True: "yes", False: "no", None: "not known"}[profile.high_efficacy_contraindicated]
-    value = (
-        f"{relapses_plain(profile)}; {mri_plain(profile)}; {treatments_plain(profile, evidence)}; "
-        f"high-efficacy treatments not possible for medical reasons: {contraindicated}"
-    )
+    contraindicated = {True: _("yes"), False: _("no"), None: _("not known")}[profile.high_efficacy_contraindicated]
+    value = "; ".join((
+        relapses_plain(profile), mri_plain(profile), treatments_plain(profile, evidence),
+        _("high-efficacy treatments not possible for medical reasons: %(answer)s") % {"answer": contraindicated},
+    ))
     return _result(
         profile,
         criterion,
@@ -354,7 +367,7 @@ def failed_he_or_platform(*, profile: Profile, criterion: CriterionData, evidenc
         outcome: Outcome = (MET, None)
     elif profile.dmts:
         outcome = (NOT_MET, BORDERLINE)
-        note = (
+        note = _(
             "The two published summaries of this guideline disagree on whether the treatment that did not work "
             "must be a high-efficacy one."
         )
@@ -362,7 +375,7 @@ def failed_he_or_platform(*, profile: Profile, criterion: CriterionData, evidenc
         is_aggressive = aggressive(profile)
         outcome = {True: (NOT_MET, BORDERLINE), False: (NOT_MET, OUTSIDE), None: (UNKNOWN, None)}[is_aggressive]
         if is_aggressive is not False:
-            note = "The guideline allows exceptional cases of aggressive MS before any other treatment."
+            note = _("The guideline allows exceptional cases of aggressive MS before any other treatment.")
     return _result(
         profile,
         criterion,
@@ -373,7 +386,7 @@ def failed_he_or_platform(*, profile: Profile, criterion: CriterionData, evidenc
     )
 
 
-FIRST_LINE_TRIAL_NOTE = (
+FIRST_LINE_TRIAL_NOTE = gettext_lazy(
     "For aggressive MS that has not been treated yet, this consensus considers aHSCT as a first treatment "
     "only within a clinical trial or research study."
 )
@@ -389,7 +402,7 @@ def failed_he_required(*, profile: Profile, criterion: CriterionData, evidence: 
         (MET, None) if tried_he else (NOT_MET, OUTSIDE),
         person_value=treatments_plain(profile, evidence),
         reads=(),
-        note=FIRST_LINE_TRIAL_NOTE if first_line else "",
+        note=str(FIRST_LINE_TRIAL_NOTE) if first_line else "",
         points_to_trials=first_line,
     )
 
@@ -413,7 +426,7 @@ def _edss_check(
         low, high = span
         steps = [low + Decimal("0.5") * i for i in range(int((high - low) * 2) + 1)]
         outcome = _settle((MET, None) if passes(step) else (NOT_MET, criterion.not_met_effect) for step in steps)
-    note = "Approximate: worked out from how far you can walk." if profile.edss_is_approximate else ""
+    note = _("Approximate: worked out from how far you can walk.") if profile.edss_is_approximate else ""
     return _result(
         profile,
         criterion,

@@ -6,9 +6,11 @@ guidelines' own thresholds, read from the criteria (data), so the factors and th
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+
 from decisionaid.evidence.choices import Check
 
-from .checks import SUBTYPE_PLAIN, duration_plain, edss_plain, mri_plain, number_plain, relapses_plain
+from .checks import SUBTYPE_PLAIN, duration_plain, edss_number, edss_plain, mri_plain, number_plain, relapses_plain
 from .evidence import Evidence, SourceRef
 from .profile import Profile
 
@@ -50,20 +52,28 @@ def _thresholds_by_guideline(evidence: Evidence, check_name: str) -> list[tuple[
 
 
 def _names(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    if len(names) == 1:
+        return names[0]
+    return _("%(names)s and %(last)s") % {"names": ", ".join(names[:-1]), "last": names[-1]}
 
 
 def _age_factor_text(limits: list[tuple[Decimal, list[str]]]) -> str:
-    per_guideline = "; ".join(f"{_names(names)}: younger than {number_plain(value)}" for value, names in limits)
-    return f"Being younger. The guidelines describe their best candidates as younger than a limit of their own ({per_guideline})."
+    per_guideline = "; ".join(
+        _("%(guidelines)s: younger than %(age)s") % {"guidelines": _names(names), "age": number_plain(value)}
+        for value, names in limits
+    )
+    return _(
+        "Being younger. The guidelines describe their best candidates as younger than a limit of their own "
+        "(%(limits)s)."
+    ) % {"limits": per_guideline}
 
 
 def _age_value(profile: Profile, limits: list[tuple[Decimal, list[str]]]) -> str:
-    value = f"{profile.age} years old"
     under = [names for limit, names in limits if profile.age < limit]
     if under and len(under) < len(limits):
-        value += f": under the limit of {_names([n for names in under for n in names])} only"
-    return value
+        return _("%(age)s years old: under the limit of %(guidelines)s only") % {
+            "age": profile.age, "guidelines": _names([n for names in under for n in names])}
+    return _("%(age)s years old") % {"age": profile.age}
 
 
 def _activity(profile: Profile) -> bool | None:
@@ -118,44 +128,47 @@ def factors_for(*, profile: Profile, evidence: Evidence) -> tuple[Factor, ...]:
         specs.append((
             "younger_age", FAVOURABLE, "benefit",
             _age_factor_text(age_limits) if len(age_limits) > 1 else
-            f"Being younger. The guidelines describe their best candidates as younger than {number_plain(age_limit)}.",
+            _("Being younger. The guidelines describe their best candidates as younger than %(age)s.")
+            % {"age": number_plain(age_limit)},
             profile.age < age_limit, _age_value(profile, age_limits), GUIDELINE_SOURCES,
         ))
     if duration_limit is not None:
         specs.append((
             "shorter_duration", FAVOURABLE, "benefit",
-            f"A shorter time since the first MS symptoms (less than {number_plain(duration_limit)} years). "
-            "It went with better results, and the guidelines describe their best candidates this way.",
+            _("A shorter time since the first MS symptoms (less than %(years)s years). "
+              "It went with better results, and the guidelines describe their best candidates this way.")
+            % {"years": number_plain(duration_limit)},
             None if duration is None else duration < duration_limit, duration_plain(profile),
             ("burt-2015",) + GUIDELINE_SOURCES,
         ))
     if edss_limit is not None:
         specs.append((
             "lower_edss", FAVOURABLE, "benefit",
-            f"Less disability before treatment (an EDSS of {edss_limit:.1f} or lower). A large review found the "
-            "best balance of benefit and risk before a lot of disability has built up.",
+            _("Less disability before treatment (an EDSS of %(edss)s or lower). A large review found the "
+              "best balance of benefit and risk before a lot of disability has built up.")
+            % {"edss": edss_number(edss_limit)},
             _not(above), edss_plain(profile), ("sormani-2017", "sharrack-2020-ebmt", "muraro-2025-ectrims-ebmt"),
         ))
     specs.append((
         "relapsing_active", FAVOURABLE, "benefit",
-        "Relapsing MS with signs of inflammation (relapses or new MRI lesions). People with relapsing MS had "
-        "better results than people with progressive MS, and active lesions on MRI before treatment went with "
-        "better results.",
+        _("Relapsing MS with signs of inflammation (relapses or new MRI lesions). People with relapsing MS had "
+          "better results than people with progressive MS, and active lesions on MRI before treatment went with "
+          "better results."),
         _and(relapsing, activity), activity_value,
         ("muraro-2025-jnnp", "sormani-2017", "burman-2014", "burt-2021"),
     ))
     specs.append((
         "progressive_without_activity", UNFAVOURABLE, "benefit",
-        "Progressive MS without relapses or new MRI lesions. People with progressive MS gained less from aHSCT "
-        "in these studies.",
+        _("Progressive MS without relapses or new MRI lesions. People with progressive MS gained less from aHSCT "
+          "in these studies."),
         _and(progressive, _not(activity)), activity_value,
         ("muraro-2025-jnnp", "burt-2021", "boffa-2021"),
     ))
     if edss_limit is not None:
         specs.append((
             "higher_edss", UNFAVOURABLE, "risk",
-            f"More disability before treatment (an EDSS above {edss_limit:.1f}). Deaths linked to the treatment "
-            "were more common in people with more disability.",
+            _("More disability before treatment (an EDSS above %(edss)s). Deaths linked to the treatment "
+              "were more common in people with more disability.") % {"edss": edss_number(edss_limit)},
             above, edss_plain(profile), ("sormani-2017", "bsbmtct-20-year-report"),
         ))
 

@@ -8,10 +8,11 @@ comparisons that rank the figures: a figure can never be ranked as "other people
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext as _, gettext_lazy
 
 from decisionaid.evidence.choices import Regimen
 
+from .checks import edss_number, number_plain
 from .evidence import FigureData
 from .profile import Profile
 
@@ -22,15 +23,15 @@ EDSS_CLOSE = Decimal("1.5")
 # The person's own MS type, as the studies name types: active SPMS is SPMS with relapses or MRI activity.
 OWN_TYPE = {"rrms": "rrms", "spms_active": "spms", "spms": "spms", "ppms": "ppms"}
 TYPE_PLAIN = {
-    "rrms": "relapsing-remitting MS",
-    "spms": "secondary progressive MS",
-    "ppms": "primary progressive MS",
+    "rrms": gettext_lazy("relapsing-remitting MS"),
+    "spms": gettext_lazy("secondary progressive MS"),
+    "ppms": gettext_lazy("primary progressive MS"),
 }
 PERSON_TYPE_PLAIN = {
-    "rrms": "relapsing-remitting MS",
-    "spms_active": "secondary progressive MS with relapses or new MRI lesions",
-    "spms": "secondary progressive MS",
-    "ppms": "primary progressive MS",
+    "rrms": gettext_lazy("relapsing-remitting MS"),
+    "spms_active": gettext_lazy("secondary progressive MS with relapses or new MRI lesions"),
+    "spms": gettext_lazy("secondary progressive MS"),
+    "ppms": gettext_lazy("primary progressive MS"),
 }
 
 # type_rank values
@@ -225,11 +226,11 @@ def population_notes(profile: Profile, figure: FigureData) -> tuple[str, ...]:
 
 
 def _edss(value: Decimal) -> str:
-    return f"{value.normalize():f}" if value != value.to_integral_value() else f"{value:.0f}"
+    return number_plain(value)
 
 
 def _edss_span(profile: Profile) -> str:
     low, high = profile.edss_range
     if low == high:
-        return f"{low:.1f}"
-    return _("%(low)s to %(high)s") % {"low": f"{low:.1f}", "high": f"{high:.1f}"}
+        return edss_number(low)
+    return _("%(low)s to %(high)s") % {"low": edss_number(low), "high": edss_number(high)}

@@ -5,59 +5,59 @@ evidence says matters for people like this person.
 """
 from collections.abc import Iterable
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext as _, gettext_lazy
 
 from .checks import BORDERLINE, NOT_MET
 from .profile import Profile
 from .verdicts import BORDERLINE_VERDICT
 
-# Profile field -> (what the answer is, the question that settles it).
+# Profile field -> (what the answer is, the question that settles it). Lazy: str() them where they are used.
 ANSWER_TEXT = {
     "subtype": (
-        "Which type of MS you have",
-        "Which type of MS do I have: relapsing-remitting, secondary progressive (with or without relapses or "
-        "MRI activity) or primary progressive?",
+        gettext_lazy("Which type of MS you have"),
+        gettext_lazy("Which type of MS do I have: relapsing-remitting, secondary progressive (with or without relapses or "
+        "MRI activity) or primary progressive?"),
     ),
     "relapses_12m": (
-        "How many relapses you had in the last 12 months",
-        "How many relapses have I had in the last 12 months?",
+        gettext_lazy("How many relapses you had in the last 12 months"),
+        gettext_lazy("How many relapses have I had in the last 12 months?"),
     ),
     "mri_activity_12m": (
-        "Whether your MRI scans in the last 12 months showed new or active lesions",
-        "Did my MRI scans in the last 12 months show new or enlarging lesions, or lesions that lit up with "
-        "contrast (gadolinium)?",
+        gettext_lazy("Whether your MRI scans in the last 12 months showed new or active lesions"),
+        gettext_lazy("Did my MRI scans in the last 12 months show new or enlarging lesions, or lesions that lit up with "
+        "contrast (gadolinium)?"),
     ),
     "disability_worsened_12m": (
-        "Whether your disability got worse in the last 12 months",
-        "Has my disability got worse in the last 12 months?",
+        gettext_lazy("Whether your disability got worse in the last 12 months"),
+        gettext_lazy("Has my disability got worse in the last 12 months?"),
     ),
     "high_efficacy_contraindicated": (
-        "Whether high-efficacy MS treatments are possible for you",
-        "Is there a medical reason I cannot have a high-efficacy MS treatment?",
+        gettext_lazy("Whether high-efficacy MS treatments are possible for you"),
+        gettext_lazy("Is there a medical reason I cannot have a high-efficacy MS treatment?"),
     ),
-    "edss": ("Your EDSS score", "What is my EDSS score?"),
+    "edss": (gettext_lazy("Your EDSS score"), gettext_lazy("What is my EDSS score?")),
     "disease_duration_years": (
-        "How many years since your first MS symptoms",
-        "How many years ago did my first MS symptoms start, according to my records?",
+        gettext_lazy("How many years since your first MS symptoms"),
+        gettext_lazy("How many years ago did my first MS symptoms start, according to my records?"),
     ),
 }
 
 
 # The same answers in the first person, for one question that asks for them all (the printed summary).
 ANSWER_ASK = {
-    "subtype": "which type of MS I have",
-    "relapses_12m": "how many relapses I had in the last 12 months",
-    "mri_activity_12m": "whether my MRI scans in the last 12 months showed new or active lesions",
-    "disability_worsened_12m": "whether my disability got worse in the last 12 months",
-    "high_efficacy_contraindicated": "whether there is a medical reason I cannot have a high-efficacy MS treatment",
-    "edss": "my EDSS score",
-    "disease_duration_years": "how many years ago my first MS symptoms started",
+    "subtype": gettext_lazy("which type of MS I have"),
+    "relapses_12m": gettext_lazy("how many relapses I had in the last 12 months"),
+    "mri_activity_12m": gettext_lazy("whether my MRI scans in the last 12 months showed new or active lesions"),
+    "disability_worsened_12m": gettext_lazy("whether my disability got worse in the last 12 months"),
+    "high_efficacy_contraindicated": gettext_lazy("whether there is a medical reason I cannot have a high-efficacy MS treatment"),
+    "edss": gettext_lazy("my EDSS score"),
+    "disease_duration_years": gettext_lazy("how many years ago my first MS symptoms started"),
 }
 
 
 def unknown_answers_question(unknown_answers: Iterable) -> str:
     """One question for every answer the person did not know, or "" when there is none."""
-    asks = [ANSWER_ASK[answer.field] for answer in unknown_answers if answer.field in ANSWER_ASK]
+    asks = [str(ANSWER_ASK[answer.field]) for answer in unknown_answers if answer.field in ANSWER_ASK]
     if not asks:
         return ""
     return _("Please tell me what I did not know: %(answers)s.") % {"answers": "; ".join(asks)}

@@ -7,6 +7,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from django.utils.functional import Promise
+
 from .assess import Assessment, GuidelineResult
 from .checks import CriterionResult
 from .evidence import SourceRef, TrialData
@@ -26,6 +28,8 @@ def number(value: Decimal | int | float | None) -> int | float | None:
 
 def _plain(value: Any) -> Any:
     """Generic conversion for values with no dedicated serializer."""
+    if isinstance(value, Promise):  # a lazy translation: its text in the active language
+        return str(value)
     if isinstance(value, Decimal):
         return number(value)
     if isinstance(value, date):

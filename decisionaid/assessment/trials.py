@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from decisionaid.evidence.choices import ParticipantsKind, TrialStatus
 
 from .evidence import Evidence, TrialData
+from .checks import edss_number
 from .population import bounds_plain
 from .profile import Profile
 
@@ -41,7 +42,7 @@ class TrialMatch:
 
 
 def _edss_limit(trial: TrialData) -> str:
-    return _("an EDSS of %(edss)s or lower") % {"edss": f"{trial.edss_max:.1f}"}
+    return _("an EDSS of %(edss)s or lower") % {"edss": edss_number(trial.edss_max)}
 
 
 def _fit(profile: Profile, trial: TrialData) -> tuple[bool | None, tuple[str, ...]]:

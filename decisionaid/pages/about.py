@@ -15,6 +15,9 @@ from .evidence_listing import METHOD_REFERENCES_BY_KEY
 
 # The reading grade the aid aims at or below (IPDAS health-literacy criteria; DESIGN.md).
 READING_GRADE_TARGET = 8
+# The Norwegian pages' LIX is shown beside the English grades once the Norwegian catalogue is complete
+# (scripts/check_translations passes): a LIX of half-translated pages would measure a mix of two languages.
+SHOW_NORWEGIAN_LIX = False
 
 
 @dataclass(frozen=True)
@@ -22,12 +25,19 @@ class ReadingGrade:
     page: str
     grade: float
     within_target: bool
+    lix: float | None = None  # the Norwegian page's LIX, when shown
+    lix_within_target: bool | None = None
 
 
-def reading_grades() -> list[ReadingGrade]:
-    return [
-        ReadingGrade(page, grade, grade <= READING_GRADE_TARGET) for page, grade in readability.reading_grades()
-    ]
+def reading_grades(*, with_lix: bool | None = None) -> list[ReadingGrade]:
+    with_lix = SHOW_NORWEGIAN_LIX if with_lix is None else with_lix
+    lix_by_page = dict(readability.norwegian_lix()) if with_lix else {}
+    rows = []
+    for page, grade in readability.reading_grades():
+        lix = lix_by_page.get(page)
+        rows.append(ReadingGrade(page, grade, grade <= READING_GRADE_TARGET, lix,
+                                 None if lix is None else lix <= readability.LIX_TARGET))
+    return rows
 
 
 def review_interval_months() -> int:
@@ -42,6 +52,8 @@ def about_context(*, today: date | None = None) -> dict:
         "review_interval_months": review_interval_months(),
         "reading_grades": reading_grades(),
         "reading_grade_target": READING_GRADE_TARGET,
+        "show_lix": SHOW_NORWEGIAN_LIX,
+        "lix_target": readability.LIX_TARGET,
         "scorecard": ipdas.summary(),
         "ipdas_reference": METHOD_REFERENCES_BY_KEY["ipdas-2014"],
         "reading_references": (METHOD_REFERENCES_BY_KEY["mccaffery-2013"], METHOD_REFERENCES_BY_KEY["muscat-2021"]),

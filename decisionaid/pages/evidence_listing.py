@@ -13,7 +13,9 @@ from datetime import date
 from decimal import Decimal
 
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy as _, ngettext
 
+from decisionaid.assessment import checks
 from decisionaid.assessment.trials import stale_status_note
 from decisionaid.evidence.choices import FACT_PROVENANCE, Design, Estimate, FigureKind, Provenance
 from decisionaid.evidence.models import Figure, Source
@@ -23,33 +25,33 @@ from .glossary import glossary_url
 
 # (group key, heading, designs), in the order the page lists them. Every Design belongs to exactly one group.
 DESIGN_GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("randomised-trials", "Randomised trials", (Design.RCT,)),
-    ("single-arm-trials", "Single-arm trials", (Design.SINGLE_ARM_TRIAL,)),
-    ("cohorts-and-registries", "Cohorts and registries", (Design.COHORT, Design.REGISTRY)),
-    ("comparative-studies", "Comparative studies", (Design.COMPARATIVE,)),
-    ("meta-analyses", "Meta-analyses", (Design.META_ANALYSIS,)),
-    ("guidelines", "Guidelines and consensus", (Design.GUIDELINE,)),
-    ("other", "Other", (Design.CASE_SERIES, Design.SURVEY, Design.REVIEW, Design.PRACTICE)),
+    ("randomised-trials", _("Randomised trials"), (Design.RCT,)),
+    ("single-arm-trials", _("Single-arm trials"), (Design.SINGLE_ARM_TRIAL,)),
+    ("cohorts-and-registries", _("Cohorts and registries"), (Design.COHORT, Design.REGISTRY)),
+    ("comparative-studies", _("Comparative studies"), (Design.COMPARATIVE,)),
+    ("meta-analyses", _("Meta-analyses"), (Design.META_ANALYSIS,)),
+    ("guidelines", _("Guidelines and consensus"), (Design.GUIDELINE,)),
+    ("other", _("Other"), (Design.CASE_SERIES, Design.SURVEY, Design.REVIEW, Design.PRACTICE)),
 )
 _GROUP_OF_DESIGN = {design: key for key, _, designs in DESIGN_GROUPS for design in designs}
 OTHER_GROUP = "other"
 
 # How each provenance tag reads to a person (EVIDENCE.md section 0).
 PROVENANCE_PLAIN: dict[str, str] = {
-    Provenance.CONFIRMED: "Confirmed in the published abstract, registry record or publisher page that we read.",
+    Provenance.CONFIRMED: _("Confirmed in the published abstract, registry record or publisher page that we read."),
     Provenance.SEED_CONFIRMED: (
-        "Reported in one of our five source articles, and confirmed in the published abstract, registry record "
-        "or publisher page that we read."
+        _("Reported in one of our five source articles, and confirmed in the published abstract, registry record "
+        "or publisher page that we read.")
     ),
     Provenance.SEED_ONLY: (
-        "Found only in one of our five source articles; we could not confirm it elsewhere. We never show its "
-        "numbers as facts."
+        _("Found only in one of our five source articles; we could not confirm it elsewhere. We never show its "
+        "numbers as facts.")
     ),
     Provenance.CORRECTED: (
-        "One of our five source articles reported some of its numbers wrongly. We checked the published "
-        "abstract and show the corrected numbers."
+        _("One of our five source articles reported some of its numbers wrongly. We checked the published "
+        "abstract and show the corrected numbers.")
     ),
-    Provenance.NOT_CONFIRMED: "Not confirmed: we could not check it, so we never show its numbers as facts.",
+    Provenance.NOT_CONFIRMED: _("Not confirmed: we could not check it, so we never show its numbers as facts."),
 }
 
 # The tags of EVIDENCE.md section 0, as printed on the page.
@@ -57,19 +59,19 @@ PROVENANCE_TAG: dict[str, str] = {
     Provenance.CONFIRMED: "[C]",
     Provenance.SEED_CONFIRMED: "[S=C]",
     Provenance.SEED_ONLY: "[S]",
-    Provenance.CORRECTED: "[S\u2260C]",
+    Provenance.CORRECTED: "[S≠C]",
     Provenance.NOT_CONFIRMED: "[NC]",
 }
 
 # Whether a figure counts people or estimates a share, in plain words, with a glossary term where one helps.
 _ESTIMATE_PLAIN: dict[str, tuple[str, str, str | None]] = {
     # estimate: (nature, description, glossary slug)
-    Estimate.COUNT: ("count", "Count", None),
-    Estimate.PERCENTAGE: ("count", "Count, published as a percentage", None),
-    Estimate.KAPLAN_MEIER: ("estimate", "Estimate (Kaplan\u2013Meier)", "kaplan-meier"),
-    Estimate.POOLED: ("estimate", "Estimate pooled from several studies", "meta-analysis"),
-    Estimate.CUMULATIVE_INCIDENCE: ("estimate", "Estimate (cumulative incidence)", None),
-    Estimate.MEAN: ("average", "Average (mean)", None),
+    Estimate.COUNT: ("count", _("Count"), None),
+    Estimate.PERCENTAGE: ("count", _("Count, published as a percentage"), None),
+    Estimate.KAPLAN_MEIER: ("estimate", _("Estimate (Kaplan–Meier)"), "kaplan-meier"),
+    Estimate.POOLED: ("estimate", _("Estimate pooled from several studies"), "meta-analysis"),
+    Estimate.CUMULATIVE_INCIDENCE: ("estimate", _("Estimate (cumulative incidence)"), None),
+    Estimate.MEAN: ("average", _("Average (mean)"), None),
 }
 
 _REGISTRY_LINKS = (
@@ -79,11 +81,8 @@ _REGISTRY_LINKS = (
 
 
 def number_plain(value: Decimal | int) -> str:
-    """A number as people write it: 73, 88.6, 0.19 (never 73.00)."""
-    value = Decimal(value)
-    if value == value.to_integral_value():
-        return str(int(value))
-    return format(value.normalize(), "f")
+    """A number as people write it in the active language: 73, 88.6, 0.19 (never 73.00); 88,6 in Norwegian."""
+    return checks.number_plain(value)
 
 
 @dataclass(frozen=True)
@@ -151,48 +150,48 @@ class UnconfirmedClaim:
 # Items of EVIDENCE.md section 6 that are not figures in the database, so cannot be built from the data.
 UNCONFIRMED_CLAIMS: tuple[UnconfirmedClaim, ...] = (
     UnconfirmedClaim(
-        "Deaths from treatment falling from 1.3% to 0.2%",
-        "A Norwegian expert review (Tidsskrift, 2024) says that, in just over 3000 people treated in Europe for "
+        _("Deaths from treatment falling from 1.3% to 0.2%"),
+        _("A Norwegian expert review (Tidsskrift, 2024) says that, in just over 3000 people treated in Europe for "
         "autoimmune diseases, deaths from the treatment fell from 1.3% in the early 2000s to 0.2% in the last "
-        "decade, and links this to the EBMT 2020 guideline.",
-        "We could not find these figures in any source we checked, so the aid does not show them. Confirmed "
-        "studies do show fewer deaths in more recent years: see Sormani 2017 and Boffa 2021 below.",
+        "decade, and links this to the EBMT 2020 guideline."),
+        _("We could not find these figures in any source we checked, so the aid does not show them. Confirmed "
+        "studies do show fewer deaths in more recent years: see Sormani 2017 and Boffa 2021 below."),
     ),
     UnconfirmedClaim(
-        "MIST: \u201cfunctional impairment\u201d percentages",
-        "The same review says that in the MIST trial functional impairment fell by 10.0% with aHSCT and rose by "
-        "6.7% with drug treatment.",
-        "These percentages are not in the published abstract of the trial. The aid uses the trial's main "
-        "result instead: how many people's disability got worse in each group.",
+        _("MIST: “functional impairment” percentages"),
+        _("The same review says that in the MIST trial functional impairment fell by 10.0% with aHSCT and rose by "
+        "6.7% with drug treatment."),
+        _("These percentages are not in the published abstract of the trial. The aid uses the trial's main "
+        "result instead: how many people's disability got worse in each group."),
     ),
     UnconfirmedClaim(
-        "MSBase: how many patients",
-        "The review gives a total of 3915 patients for the MSBase comparison of aHSCT with fingolimod, "
-        "natalizumab and ocrelizumab, but the group sizes it lists add up to 4915.",
-        "We could not settle the number, nor confirm the study's exact results. The aid shows no figures from "
-        "this study; it only says which treatments were compared.",
+        _("MSBase: how many patients"),
+        _("The review gives a total of 3915 patients for the MSBase comparison of aHSCT with fingolimod, "
+        "natalizumab and ocrelizumab, but the group sizes it lists add up to 4915."),
+        _("We could not settle the number, nor confirm the study's exact results. The aid shows no figures from "
+        "this study; it only says which treatments were compared."),
     ),
     UnconfirmedClaim(
-        "ASTIMS: group sizes",
-        "The review lists 9 people given aHSCT and 21 given mitoxantrone, in a trial of 21 people in total.",
-        "These numbers cannot all be right, and we could not find the trial's abstract. The aid shows no "
-        "figures from this trial.",
+        _("ASTIMS: group sizes"),
+        _("The review lists 9 people given aHSCT and 21 given mitoxantrone, in a trial of 21 people in total."),
+        _("These numbers cannot all be right, and we could not find the trial's abstract. The aid shows no "
+        "figures from this trial."),
     ),
     UnconfirmedClaim(
-        "The NET-MS trial",
-        "A trial called NET-MS is sometimes named among the trials comparing aHSCT with other treatments.",
-        "We found no trace of it in trial registries or publications, so the aid does not list it.",
+        _("The NET-MS trial"),
+        _("A trial called NET-MS is sometimes named among the trials comparing aHSCT with other treatments."),
+        _("We found no trace of it in trial registries or publications, so the aid does not list it."),
     ),
     UnconfirmedClaim(
-        "Side effects attributed to the Norwegian 2020 study",
-        "The review gives figures for fever with low white blood cells, infections and blood transfusions, "
-        "citing Kvistad 2020.",
-        "These figures are not in the study's published abstract, so the aid does not show them.",
+        _("Side effects attributed to the Norwegian 2020 study"),
+        _("The review gives figures for fever with low white blood cells, infections and blood transfusions, "
+        "citing Kvistad 2020."),
+        _("These figures are not in the study's published abstract, so the aid does not show them."),
     ),
     UnconfirmedClaim(
-        "\u201cA large 2024 analysis of nine studies\u201d",
-        "A patient article (MyMSTeam) mentions a large 2024 analysis of nine studies.",
-        "We could not identify this analysis, so the aid does not use it.",
+        _("“A large 2024 analysis of nine studies”"),
+        _("A patient article (MyMSTeam) mentions a large 2024 analysis of nine studies."),
+        _("We could not identify this analysis, so the aid does not use it."),
     ),
 )
 
@@ -218,18 +217,18 @@ METHOD_REFERENCES: tuple[MethodReference, ...] = (
         "Joseph-Williams 2014 (IPDAS)",
         "Joseph-Williams N, et al. Toward minimum standards for certifying patient decision aids: a modified "
         "Delphi consensus process. Med Decis Making 2014;34(6):699-710.",
-        "The international standard for patient decision aids (IPDASi version 4.0, 44 items). The About page "
-        "scores this aid against it, item by item.",
+        _("The international standard for patient decision aids (IPDASi version 4.0, 44 items). The About page "
+         "scores this aid against it, item by item."),
         (
             Link("PubMed 23963501", "https://pubmed.ncbi.nlm.nih.gov/23963501/"),
-            Link("Full text (Cardiff University)", "https://orca.cardiff.ac.uk/id/eprint/79268"),
+            Link(_("Full text (Cardiff University)"), "https://orca.cardiff.ac.uk/id/eprint/79268"),
         ),
     ),
     MethodReference(
         "ipdas-criteria",
         "IPDAS criteria",
         "International Patient Decision Aid Standards (IPDAS) Collaboration. Using the criteria.",
-        "How the 44 items are counted: 6 qualifying, 10 certification and 28 quality items.",
+        _("How the 44 items are counted: 6 qualifying, 10 certification and 28 quality items."),
         (Link("ipdas.ohri.ca", "http://ipdas.ohri.ca/using.html"),),
     ),
     MethodReference(
@@ -237,14 +236,14 @@ METHOD_REFERENCES: tuple[MethodReference, ...] = (
         "McCaffery 2013 (IPDAS health literacy)",
         "McCaffery KJ, et al. Addressing health literacy in patient decision aids. BMC Med Inform Decis Mak "
         "2013;13(Suppl 2):S10.",
-        "The aim that a decision aid is written at reading grade 8 or lower.",
+        _("The aim that a decision aid is written at reading grade 8 or lower."),
     ),
     MethodReference(
         "muscat-2021",
         "Muscat 2021 (IPDAS health literacy update)",
         "Muscat DM, et al. Addressing health literacy in patient decision aids: an update from the International "
         "Patient Decision Aid Standards. Med Decis Making 2021;41(7):848-869.",
-        "Why plain language matters: aids that reduce the effort of reading lead to bigger gains in knowledge.",
+        _("Why plain language matters: aids that reduce the effort of reading lead to bigger gains in knowledge."),
         (Link("PubMed 34053361", "https://pubmed.ncbi.nlm.nih.gov/34053361/"),),
     ),
     MethodReference(
@@ -252,7 +251,7 @@ METHOD_REFERENCES: tuple[MethodReference, ...] = (
         "SURE test (Légaré 2010)",
         "Légaré F, et al. Are you SURE? Assessing patient decisional conflict with a 4-item screening test. "
         "Can Fam Physician 2010;56:e308-14.",
-        "The four questions on the results page that check how sure you feel about the decision.",
+        _("The four questions on the results page that check how sure you feel about the decision."),
     ),
 )
 METHOD_REFERENCES_BY_KEY = {reference.key: reference for reference in METHOD_REFERENCES}
@@ -271,7 +270,7 @@ class TrialEntry:
 def registry_links(registry_ids: str) -> tuple[Link, ...]:
     """Links to the trial registries for each NCT or ISRCTN number in the text."""
     return tuple(
-        Link(f"Trial registry {registry_id}", template.format(registry_id))
+        Link(gettext("Trial registry %(id)s") % {"id": registry_id}, template.format(registry_id))
         for pattern, template in _REGISTRY_LINKS
         for registry_id in pattern.findall(registry_ids)
     )
@@ -309,37 +308,43 @@ def source_links(source: Source) -> tuple[Link, ...]:
         links.append(Link(f"PubMed {source.pmid}", f"https://pubmed.ncbi.nlm.nih.gov/{source.pmid}/"))
     links.extend(registry_links(source.registry_id))
     if source.url:
-        links.append(Link("Where we checked it", source.url))
+        links.append(Link(gettext("Where we checked it"), source.url))
     return tuple(links)
 
 
 def _counts(numerator: int | None, denominator: int | None) -> str:
     """How many people a figure counts, as a phrase that follows the kind of figure."""
     if numerator is not None and denominator is not None:
-        return f"{numerator} of {denominator} people"
+        return gettext("%(numerator)s of %(denominator)s people") % {"numerator": numerator, "denominator": denominator}
     if numerator is not None:
-        return f"{numerator} {'person' if numerator == 1 else 'people'} (the total is not stated)"
+        return ngettext("%(count)s person (the total is not stated)", "%(count)s people (the total is not stated)",
+                        numerator) % {"count": numerator}
     if denominator is not None:
-        return f"from {denominator} people"
+        return gettext("from %(denominator)s people") % {"denominator": denominator}
     return ""
 
 
 def _value(figure: Figure) -> str:
     if figure.per_100 is not None:
-        return f"{'about ' if figure.per_100_computed else ''}{number_plain(figure.per_100)} in 100"
+        if figure.per_100_computed:
+            return gettext("about %(value)s in 100") % {"value": number_plain(figure.per_100)}
+        return gettext("%(value)s in 100") % {"value": number_plain(figure.per_100)}
     text = number_plain(figure.amount)
     if figure.amount_unit:
         text += f" {figure.amount_unit}"
     if figure.amount_range:
-        text += f" (range {figure.amount_range})"
+        text += " " + gettext("(range %(range)s)") % {"range": figure.amount_range}
     return text
 
 
 def _uncertainty(figure: Figure) -> str:
     if figure.ci_low is None or figure.ci_high is None:
         return ""
-    level = f"{figure.ci_level}% " if figure.ci_level else ""
-    return f"{number_plain(figure.ci_low)} to {number_plain(figure.ci_high)} in 100 ({level}confidence interval)"
+    values = {"low": number_plain(figure.ci_low), "high": number_plain(figure.ci_high)}
+    if figure.ci_level:
+        return gettext("%(low)s to %(high)s in 100 (%(level)s%% confidence interval)") % {
+            **values, "level": number_plain(figure.ci_level)}
+    return gettext("%(low)s to %(high)s in 100 (confidence interval)") % values
 
 
 def _comparison(figure: Figure) -> str:
@@ -348,7 +353,7 @@ def _comparison(figure: Figure) -> str:
     text = figure.comparator_label
     counts = _counts(figure.comparator_numerator, figure.comparator_denominator)
     if figure.comparator_per_100 is not None:
-        text += f": {number_plain(figure.comparator_per_100)} in 100"
+        text += ": " + gettext("%(value)s in 100") % {"value": number_plain(figure.comparator_per_100)}
         if counts:
             text += f" ({counts})"
     elif counts:

@@ -22,6 +22,7 @@ ASKED_AT = {
     "walking_range": "walking",
     "relapses_12m": "activity", "mri_activity_12m": "activity", "disability_worsened_12m": "activity",
     "dmts": "treatments", "high_efficacy_contraindicated": "treatments",
+    "treatment_abroad": "values",
     **{key: "values" for key in VALUE_KEYS},
 }
 

@@ -12,7 +12,7 @@ from decisionaid.assessment.assess import (
 )
 from decisionaid.assessment.checks import MET, NOT_MET, UNKNOWN, CriterionResult, number_plain, treatments_plain
 from decisionaid.assessment.evidence import Evidence, SourceRef
-from django.utils.translation import get_language, gettext as _
+from django.utils.translation import get_language, gettext as _, gettext_lazy
 
 from decisionaid.assessment.figures import FigureView
 from decisionaid.assessment.outcomes import OutcomeView
@@ -28,26 +28,26 @@ CLINICIAN = "clinician"
 
 # Short headings for each verdict; the full sentence is the assessment's own `verdict_plain`.
 VERDICT_HEADING = {
-    MEETS: "Your answers match",
-    BORDERLINE_VERDICT: "Your answers partly match",
-    OUTSIDE_VERDICT: "Your answers are outside what it describes",
-    INCOMPLETE: "Cannot be completed yet",
+    MEETS: gettext_lazy("Your answers match"),
+    BORDERLINE_VERDICT: gettext_lazy("Your answers partly match"),
+    OUTSIDE_VERDICT: gettext_lazy("Your answers are outside what it describes"),
+    INCOMPLETE: gettext_lazy("Cannot be completed yet"),
 }
 VERDICT_CLINICAL = {
-    MEETS: "Meets all criteria",
-    BORDERLINE_VERDICT: "Borderline (“may be considered”)",
-    OUTSIDE_VERDICT: "Outside the guideline",
-    INCOMPLETE: "Incomplete: unknown answers leave criteria open",
+    MEETS: gettext_lazy("Meets all criteria"),
+    BORDERLINE_VERDICT: gettext_lazy("Borderline (“may be considered”)"),
+    OUTSIDE_VERDICT: gettext_lazy("Outside the guideline"),
+    INCOMPLETE: gettext_lazy("Incomplete: unknown answers leave criteria open"),
 }
-EFFECT_CLINICAL = {"borderline": "borderline", "outside": "outside"}
+EFFECT_CLINICAL = {"borderline": gettext_lazy("borderline"), "outside": gettext_lazy("outside")}
 SUBTYPE_CLINICAL = {
-    "rrms": "Relapsing-remitting MS (RRMS)",
-    "spms_active": "Active secondary progressive MS (relapses or MRI activity)",
-    "spms": "Non-active secondary progressive MS",
-    "ppms": "Primary progressive MS (PPMS)",
-    "unsure": "Not known (patient unsure of the phenotype)",
+    "rrms": gettext_lazy("Relapsing-remitting MS (RRMS)"),
+    "spms_active": gettext_lazy("Active secondary progressive MS (relapses or MRI activity)"),
+    "spms": gettext_lazy("Non-active secondary progressive MS"),
+    "ppms": gettext_lazy("Primary progressive MS (PPMS)"),
+    "unsure": gettext_lazy("Not known (patient unsure of the phenotype)"),
 }
-SEX_CLINICAL = {"female": "Female", "male": "Male", "other": "Other or not stated"}
+SEX_CLINICAL = {"female": gettext_lazy("Female"), "male": gettext_lazy("Male"), "other": gettext_lazy("Other or not stated")}
 
 
 @dataclass(frozen=True)
@@ -244,11 +244,11 @@ def practical_figures(assessment: Assessment) -> tuple[FigureView, ...]:
 
 def _result_clinical(criterion: CriterionResult) -> str:
     if criterion.result == MET:
-        return "Met"
+        return _("Met")
     if criterion.result == UNKNOWN:
-        return "Unknown"
+        return _("Unknown")
     effect = EFFECT_CLINICAL.get(criterion.effect or "")
-    return f"Not met ({effect})" if effect else "Not met"
+    return _("Not met (%(effect)s)") % {"effect": effect} if effect else _("Not met")
 
 
 def guideline_tables(assessment: Assessment) -> tuple[GuidelineTable, ...]:
@@ -269,27 +269,28 @@ def clinical_profile(assessment: Assessment, *, evidence: Evidence) -> tuple[Pro
     walking = WALKING.get(profile.walking_range or "")
     duration = profile.disease_duration_years
     relapses = profile.relapses_12m
-    contraindicated = {True: "Yes", False: "No", None: "Not known"}[profile.high_efficacy_contraindicated]
+    contraindicated = {True: _("Yes"), False: _("No"), None: _("Not known")}[profile.high_efficacy_contraindicated]
     lines = [
-        ProfileLine("Completed by", "Clinician" if profile.role == "clinician" else "Patient"),
-        ProfileLine("Age", f"{profile.age} years"),
-        ProfileLine("Sex", SEX_CLINICAL[profile.sex]),
-        ProfileLine("Phenotype", SUBTYPE_CLINICAL[profile.subtype]),
+        ProfileLine(_("Completed by"), _("Clinician") if profile.role == "clinician" else _("Patient")),
+        ProfileLine(_("Age"), _("%(age)s years") % {"age": profile.age}),
+        ProfileLine(_("Sex"), SEX_CLINICAL[profile.sex]),
+        ProfileLine(_("Phenotype"), SUBTYPE_CLINICAL[profile.subtype]),
         ProfileLine(
-            "Disease duration",
-            "Not known" if duration is None else f"{number_plain(duration)} years since first symptoms",
+            _("Disease duration"),
+            _("Not known") if duration is None
+            else _("%(years)s years since first symptoms") % {"years": number_plain(duration)},
         ),
-        ProfileLine("EDSS", assessment.edss_value),
+        ProfileLine(_("EDSS"), assessment.edss_value),
     ]
     if walking:
-        lines.append(ProfileLine("Walking range (patient-reported)", walking))
+        lines.append(ProfileLine(_("Walking range (patient-reported)"), walking))
     lines += [
-        ProfileLine("Relapses, last 12 months", "Not known" if relapses is None else str(relapses)),
-        ProfileLine("New/enlarging T2 or Gd+ lesions, last 12 months", YES_NO_UNKNOWN[profile.mri_activity_12m]),
-        ProfileLine("Disability worsening, last 12 months", YES_NO_UNKNOWN[profile.disability_worsened_12m]),
-        ProfileLine("DMTs", treatments_plain(profile, evidence)),
-        ProfileLine("High-efficacy DMT contraindicated", contraindicated),
-        ProfileLine("Wishes a pregnancy in future", PREGNANCY[profile.pregnancy_wish]),
+        ProfileLine(_("Relapses, last 12 months"), _("Not known") if relapses is None else str(relapses)),
+        ProfileLine(_("New/enlarging T2 or Gd+ lesions, last 12 months"), YES_NO_UNKNOWN[profile.mri_activity_12m]),
+        ProfileLine(_("Disability worsening, last 12 months"), YES_NO_UNKNOWN[profile.disability_worsened_12m]),
+        ProfileLine(_("DMTs"), treatments_plain(profile, evidence)),
+        ProfileLine(_("High-efficacy DMT contraindicated"), contraindicated),
+        ProfileLine(_("Wishes a pregnancy in future"), PREGNANCY[profile.pregnancy_wish]),
     ]
     return tuple(lines)
 
@@ -311,7 +312,7 @@ def clinician_outcomes(assessment: Assessment) -> tuple[ClinicianOutcome, ...]:
 
 def clinician_figure_sections(assessment: Assessment) -> tuple[FigureSection, ...]:
     sections = [
-        FigureSection("Comparative figures (aHSCT and a comparator group)", assessment.comparisons),
+        FigureSection(_("Comparative figures (aHSCT and a comparator group)"), assessment.comparisons),
     ]
     return tuple(section for section in sections if section.figures)
 

@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -24,14 +24,14 @@ def _assessment_and_evidence_or_redirect(request):
     """(assessment, evidence, None), or (None, None, a redirect to the questions with a message)."""
     profile = saved_profile(request.session)
     if profile is None:
-        messages.info(request, "Please answer the questions first: the results are built from your answers.")
+        messages.info(request, _("Please answer the questions first: the results are built from your answers."))
         return None, None, redirect("questionnaire:start")
     evidence = released_evidence()  # what the current release froze; drafts never reach a patient
     try:
         return assess(profile=profile, evidence=evidence), evidence, None
     except ProfileError as error:
         # e.g. a treatment removed from the catalogue since the answers were given
-        messages.warning(request, f"Please check your answers again: {error.message}.")
+        messages.warning(request, _("Please check your answers again: %(problem)s.") % {"problem": error.message})
         return None, None, redirect("questionnaire:step", step="treatments" if error.field == "dmts" else "role")
 
 
@@ -71,7 +71,7 @@ def topic(request, topic: str):
         return redirect_response
     part = part_of(assessment, topic)
     if part is None:  # a page that does not apply to this person (periods and fertility, for a man)
-        messages.info(request, "That part of the results does not apply to your answers.")
+        messages.info(request, _("That part of the results does not apply to your answers."))
         return redirect("summary:results")
     if request.method == "POST" and part.topic is not CHECK:
         return HttpResponseNotAllowed(["GET"])

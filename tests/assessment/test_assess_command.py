@@ -159,3 +159,31 @@ def test_subprocess_bad_input_on_stdin_exits_2(sqlite_env, text, named):
     assert result.returncode == 2
     assert named in result.stderr and "Traceback" not in result.stderr
     assert result.stdout == ""
+
+
+def keys_of(value):
+    """The JSON's shape: every key, nested, with list items in order; the values left out."""
+    if isinstance(value, dict):
+        return {key: keys_of(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [keys_of(item) for item in value]
+    return None
+
+
+def test_language_nb_gives_the_texts_in_norwegian_and_keeps_the_keys_and_codes(loaded, tmp_path):
+    path = write(tmp_path, json.dumps(IDEAL))
+    english = run_in_process(path)
+    norwegian = run_in_process(path, "--language", "nb")
+    assert keys_of(norwegian) == keys_of(english)
+    check_output_shape(norwegian)
+    assert [g["verdict"] for g in norwegian["guidelines"]] == [g["verdict"] for g in english["guidelines"]]
+    assert norwegian["benefits"][0]["per_100"] == english["benefits"][0]["per_100"]
+    # The numbers inside the texts are written the Norwegian way: the EDSS of 3.0 is "3,0".
+    edss = [next(c for c in data["guidelines"][0]["criteria"] if c["key"] == "edss") for data in (english, norwegian)]
+    assert "3.0" in edss[0]["value"] and "3,0" in edss[1]["value"]
+
+
+def test_an_unknown_language_is_status_2_naming_the_option(loaded, tmp_path):
+    with pytest.raises(CommandError, match="--language") as raised:
+        call_command("assess", write(tmp_path, json.dumps(IDEAL)), "--language", "xx", stdout=io.StringIO())
+    assert raised.value.returncode == 2

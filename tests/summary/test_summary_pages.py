@@ -165,7 +165,7 @@ def test_each_write_in_row_follows_a_question(renders):
     # Every "I don't know" is asked: on paper, in one question that names them all.
     assert len(assessment.unknown_answers) >= 6 and questions[0].startswith("Please tell me what I did not know")
     for answer in assessment.unknown_answers:
-        assert ANSWER_ASK[answer.field] in questions[0]
+        assert str(ANSWER_ASK[answer.field]) in questions[0]  # a lazy translation: English here
 
 
 def test_an_approximate_edss_is_said_on_the_patient_page(renders):

@@ -2,11 +2,15 @@
 assessment as JSON out. Bad input exits with status 2 and a message naming the field.
 
 The evidence is the current release's, as patients see it; `--release V` reproduces an earlier release exactly
-(its frozen snapshot), and `--draft` uses the rows as they are now, as the next release would freeze them."""
+(its frozen snapshot), and `--draft` uses the rows as they are now, as the next release would freeze them.
+`--language nb` gives the texts (and the numbers inside them) in that language; the JSON keys and the coded values
+stay English whatever the language."""
 import json
 import sys
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
 
 from decisionaid.assessment.assess import assess
 from decisionaid.assessment.profile import ProfileError, profile_from_data
@@ -33,8 +37,13 @@ class Command(BaseCommand):
         which = parser.add_mutually_exclusive_group()
         which.add_argument("--release", metavar="VERSION", help="Use the evidence of this release, e.g. 2026.1.")
         which.add_argument("--draft", action="store_true", help="Use the evidence as it is now, drafts included.")
+        parser.add_argument(
+            "--language", default=settings.LANGUAGE_CODE, metavar="CODE",
+            help=f"The language of the texts: {', '.join(dict(settings.LANGUAGES))} (default {settings.LANGUAGE_CODE}); "
+            "the keys stay English.",
+        )
 
-    def handle(self, *args, file, release=None, draft=False, **options):
+    def handle(self, *args, file, release=None, draft=False, language=None, **options):
         try:
             if file == "-":
                 text = sys.stdin.read()
@@ -57,8 +66,11 @@ class Command(BaseCommand):
             evidence = draft_evidence() if draft else released_evidence(version=release)
         except LookupError as error:
             raise _bad_input(f"Invalid --release: {error.args[0]}") from None
-        try:
-            assessment = assess(profile=profile, evidence=evidence)
-        except ProfileError as error:
-            raise _bad_input(f"Invalid profile: field '{error.field}' {error.message}") from None
-        self.stdout.write(json.dumps(assessment_to_dict(assessment), indent=2, ensure_ascii=False))
+        if language not in dict(settings.LANGUAGES):  # checked here, so that it is status 2 like all bad input
+            raise _bad_input(f"Invalid --language: {language!r} (one of {', '.join(dict(settings.LANGUAGES))})")
+        with translation.override(language or settings.LANGUAGE_CODE):
+            try:
+                assessment = assess(profile=profile, evidence=evidence)
+            except ProfileError as error:
+                raise _bad_input(f"Invalid profile: field '{error.field}' {error.message}") from None
+            self.stdout.write(json.dumps(assessment_to_dict(assessment), indent=2, ensure_ascii=False))
