@@ -12,6 +12,7 @@ from decisionaid.evidence import releases
 from decisionaid.evidence.loading import load_evidence
 from decisionaid.evidence.models import EvidenceRelease, Statement
 
+from . import admin_forms
 from .test_workflow import member
 
 pytestmark = pytest.mark.django_db
@@ -94,11 +95,11 @@ def test_an_editor_edits_a_statement_in_admin_as_a_draft_with_history(loaded):
     statement = Statement.objects.get(key="norway-ram-ms-or-exception")
     url = reverse("admin:evidence_statement_change", args=[statement.pk])
     assert client.get(url).status_code == 200
-    response = client.post(url, {
-        "key": statement.key, "topic": statement.topic, "text_plain": statement.text_plain + " Checked again.",
-        "source": statement.source_id, "stated_on": "2024-03-01", "stated_on_words": "March 2024",
-        "provenance": "C", "is_published": "on", "display_order": 2, "change_reason": "Checked on ms.no",
-    })
+    response = client.post(url, admin_forms.form_data(
+        statement, text_plain=statement.text_plain + " Checked again.", stated_on="2024-03-01",
+        stated_on_words="March 2024", provenance="C", is_published=True, display_order=2,
+        change_reason="Checked on ms.no",
+    ))
     assert response.status_code == 302, response.content.decode()[:2000]
     statement.refresh_from_db()
     assert statement.is_draft and statement.changed_by == user
