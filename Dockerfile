@@ -17,10 +17,11 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1
 
-# Shared libraries WeasyPrint needs for the PDF summary, and a font for it.
+# Shared libraries WeasyPrint needs for the PDF summary, and a font for it; gettext compiles the message
+# catalogues below (the .mo files are not in the repository).
 RUN apt-get update \
     && apt-get install -y --no-install-recommends \
-        libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core \
+        libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core gettext \
     && rm -rf /var/lib/apt/lists/*
 
 RUN groupadd --system --gid 10001 app \
@@ -34,13 +35,14 @@ RUN pip install --no-cache-dir --require-hashes -r requirements.txt
 COPY --from=frontend /build/node_modules ./node_modules
 COPY . .
 
-# Static files are collected at build time. Settings refuse to load without a real-looking key when debug
+# Static files are collected and message catalogues compiled at build time. Settings refuse to load without a real-looking key when debug
 # is off, so this step gets a throwaway random key (hex: it cannot contain a placeholder marker) that
 # exists only for this RUN and is not stored in the image. The code stays owned by root: read-only to the app.
 RUN chmod 0755 docker/entrypoint.sh \
     && DJANGO_SECRET_KEY="$(python -c 'import secrets; print(secrets.token_hex(32))')" \
        DJANGO_ALLOWED_HOSTS=build.invalid \
-       python manage.py collectstatic --noinput
+       sh -c 'python manage.py collectstatic --noinput \
+              && python manage.py compilemessages --ignore node_modules --ignore staticfiles'
 
 USER 10001:10001
 EXPOSE 8000

@@ -303,3 +303,11 @@ def test_dockerfile_bakes_no_secret_key_into_the_image():
     for keyword, arguments in final_stage(DOCKERFILE.read_text()):
         if keyword in {"ENV", "ARG"}:
             assert "DJANGO_SECRET_KEY" not in arguments
+
+
+def test_dockerfile_compiles_the_message_catalogues():
+    """The .mo files are not committed, so the image must build them (with Debian's gettext), or /nb/ is English."""
+    stage = final_stage(DOCKERFILE.read_text())
+    installs = " ".join(arguments for keyword, arguments in stage if keyword == "RUN" and "apt-get install" in arguments)
+    assert re.search(r"\bgettext\b", installs), installs
+    assert any(keyword == "RUN" and "manage.py compilemessages" in arguments for keyword, arguments in stage)
