@@ -146,6 +146,14 @@ def test_every_figure_shown_is_a_published_row_and_names_its_source(client, evid
     assert len(seen) >= 40
 
 
+def test_the_overview_counts_the_key_benefits_and_harms_it_links_to(client, evidence):
+    response = results_for(client)
+    assessment = response.context["assessment"]
+    count = len(assessment.benefits) + len(assessment.risks)
+    assert count > 0
+    assert f"All {count} key benefits and harms, study by study" in page_text_of(response.content.decode())
+
+
 def test_no_unpublished_or_unconfirmed_figure_appears(client, evidence):
     hidden = Figure.objects.exclude(pk__in=Figure.objects.published())
     assert hidden.exists()
