@@ -108,6 +108,11 @@ class Assessment:
     # For a person thinking of a private clinic or treatment abroad (yes or not sure); None otherwise.
     abroad: AbroadEvidence | None = None
 
+    @property
+    def key_outcome_count(self) -> int:
+        """How many key benefits and harms the overview links to."""
+        return len(self.benefits) + len(self.risks)
+
 
 def validate_dmts(*, profile: Profile, evidence: Evidence) -> None:
     known = evidence.treatment_by_slug

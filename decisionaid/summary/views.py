@@ -57,10 +57,7 @@ def results(request):
     assessment, redirect_response = _assessment_or_redirect(request)
     if redirect_response:
         return redirect_response
-    return render(request, "summary/results.html", {
-        **_page_context(assessment), "verdicts": verdict_lines(assessment),
-        "key_outcome_count": len(assessment.benefits) + len(assessment.risks),
-    })
+    return render(request, "summary/results.html", {**_page_context(assessment), "verdicts": verdict_lines(assessment)})
 
 
 @require_http_methods(["GET", "POST"])

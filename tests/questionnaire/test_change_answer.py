@@ -51,7 +51,7 @@ SAVED = {
     "role": "patient", "age": 34, "sex": "female", "pregnancy_wish": "yes", "subtype": "rrms",
     "disease_duration_years": "6", "edss": None, "walking_range": "200m", "relapses_12m": 2,
     "mri_activity_12m": "yes", "disability_worsened_12m": "no", "dmts": ["natalizumab"],
-    "high_efficacy_contraindicated": False,
+    "high_efficacy_contraindicated": False, "treatment_abroad": "yes",
     "values": {"stop_activity": "very", "avoid_risks": "somewhat", "fertility": "very", "time_away": "not",
                "no_ongoing_treatment": "unsure"},
 }
@@ -60,7 +60,7 @@ OTHER = {
     "disease_duration_years": "9", "edss": "4.0", "walking_range": "100m", "relapses_12m": 0,
     "mri_activity_12m": "no", "disability_worsened_12m": "yes", "dmts": [], "high_efficacy_contraindicated": True,
     "stop_activity": "not", "avoid_risks": "very", "fertility": "not", "time_away": "very",
-    "no_ongoing_treatment": "very",
+    "no_ongoing_treatment": "very", "treatment_abroad": "no",
 }
 
 

@@ -83,7 +83,7 @@ def test_a_post_without_a_token_is_refused_everywhere(csrf_client):
 def test_the_same_posts_with_the_page_token_go_through(csrf_client):
     """The 403s above come from the missing token, not from anything else about the posts."""
     page = csrf_client.get("/questions/role/")
-    [form] = [f for f in forms_of(page) if f.method == "post" and not f.attrs.get("action")]
+    [form] = [f for f in forms_of(page) if f.method == "post" and f.attrs.get("action") == "/questions/role/"]
     response = csrf_client.post("/questions/role/", {
         "csrfmiddlewaretoken": form.csrf_token, f"{PREFIX}-current_step": "role", "role-role": GOOD_ANSWERS["role"]["role"],
     })
