@@ -133,3 +133,17 @@ def csrf_token(html: bytes) -> str:
 def static_paths(html: bytes) -> list[str]:
     """The stylesheets and scripts a page links to, which a first-time visitor's browser fetches once."""
     return list(dict.fromkeys(_STATIC_URL.findall(html.decode("utf-8", "replace"))))
+
+
+# One wrong answer per step: each re-renders its page with the error summary and the message tied to its question
+# (the step-page tests send them, and benchmarks/page_benchmark.py times those pages).
+WRONG_ANSWERS = {
+    "role": {},
+    "about": {"age": "abc"},
+    "disease": {"duration_years": "5", "duration_unknown": "on"},
+    "edss": {"edss": "3.2"},
+    "walking": {"walking_range": "far"},
+    "activity": {"relapses": "lots"},
+    "treatments": {"dmts": ["snake-oil"]},
+    "values": {"stop_activity": "very"},
+}

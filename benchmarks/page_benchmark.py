@@ -45,24 +45,10 @@ from urllib.parse import urlencode
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.journeys import CSRF_FIELD, VISITORS, WIZARD_PREFIX, csrf_token  # noqa: E402
+from benchmarks.journeys import CSRF_FIELD, VISITORS, WIZARD_PREFIX, WRONG_ANSWERS, csrf_token  # noqa: E402
 
 VISITOR = next(v for v in VISITORS if dict(v.steps).get("walking"))
 FINISHED = VISITORS[0]
-
-# One wrong answer per step (what tests/questionnaire/test_step_page.py sends): each re-renders its page with
-# the error summary and the message tied to its question.
-WRONG_ANSWERS = {
-    "role": {},
-    "about": {"age": "abc"},
-    "disease": {"duration_years": "5", "duration_unknown": "on"},
-    "edss": {"edss": "3.2"},
-    "walking": {"walking_range": "far"},
-    "activity": {"relapses": "lots"},
-    "treatments": {"dmts": ["snake-oil"]},
-    "values": {"stop_activity": "very"},
-}
-
 
 def parse_args(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])

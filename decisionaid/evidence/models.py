@@ -542,7 +542,7 @@ class Statement(CleanReportsConstraints, Reviewed):
         return self.key
 
     def row_errors(self):
-        return validation.statement_errors(self)
+        return validation.attributed_text_errors(self, "statement")
 
 
 class Passage(CleanReportsConstraints, Reviewed):
@@ -572,7 +572,7 @@ class Passage(CleanReportsConstraints, Reviewed):
         return self.title
 
     def row_errors(self):
-        return validation.passage_errors(self)
+        return validation.attributed_text_errors(self, "passage")
 
 
 class EvidenceRelease(models.Model):

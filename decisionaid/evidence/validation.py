@@ -219,19 +219,12 @@ def caveat_errors(caveat) -> Errors:
     return errors
 
 
-def statement_errors(statement) -> Errors:
-    errors: Errors = {}
-    if statement.is_published and statement.provenance == Provenance.NOT_CONFIRMED:
-        _add(errors, "is_published", "A statement that is not confirmed ([NC]) cannot be shown to people.")
-    return errors
-
-
-def passage_errors(passage) -> Errors:
-    """A passage says in words where its points come from, so one from a source article ([S]) may be shown;
+def attributed_text_errors(row, noun: str) -> Errors:
+    """A statement or passage names its source in its own words, so one from a source article ([S]) may be shown;
     one that is not confirmed ([NC]) may not."""
     errors: Errors = {}
-    if passage.is_published and passage.provenance == Provenance.NOT_CONFIRMED:
-        _add(errors, "is_published", "A passage that is not confirmed ([NC]) cannot be shown to people.")
+    if row.is_published and row.provenance == Provenance.NOT_CONFIRMED:
+        _add(errors, "is_published", f"A {noun} that is not confirmed ([NC]) cannot be shown to people.")
     return errors
 
 

@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 
 import pytest
 
+from benchmarks.journeys import WRONG_ANSWERS as BAD_ANSWERS
 from decisionaid.questionnaire.views import STEP_TOTAL, STEPS
 from tests.questionnaire.test_wizard import GOOD_ANSWERS, catalogue, page_text, post_step, walk  # noqa: F401
 
@@ -60,16 +61,6 @@ def assert_every_error_is_tied_to_its_question(content: str):
             assert field["attrs"].get("aria-invalid") == "true", field["attrs"]
 
 
-BAD_ANSWERS = {
-    "role": {},
-    "about": {"age": "abc"},
-    "disease": {"duration_years": "5", "duration_unknown": "on"},
-    "edss": {"edss": "3.2"},
-    "walking": {"walking_range": "far"},
-    "activity": {"relapses": "lots"},
-    "treatments": {"dmts": ["snake-oil"]},
-    "values": {"stop_activity": "very"},
-}
 
 
 @pytest.mark.parametrize("step", [name for name, _ in STEPS])
