@@ -92,7 +92,7 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
         # here the person is sent back to the step they were on, with a message, and keeps every answer.
         posted_step = self.request.POST.get(f"{self.prefix}-current_step")
         if posted_step not in self.steps.all:
-            messages.warning(self.request, "Sorry, that page could not be read. Please answer this question again.")
+            messages.warning(self.request, _("Sorry, that page could not be read. Please answer this question again."))
             return redirect(self.get_step_url(self.steps.current))
         if self.storage.current_step is None:
             # A page answered in a session that has no step yet (the browser was closed and the tab restored):
@@ -163,7 +163,7 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
 
     def render_revalidation_failure(self, failed_step, form, **kwargs):
         # Reached by finishing (or opening /questions/done/) with a step not answered, or no longer valid.
-        messages.info(self.request, "Please answer this question first: the results need it.")
+        messages.info(self.request, _("Please answer this question first: the results need it."))
         return super().render_revalidation_failure(failed_step, form, **kwargs)
 
     def get_context_data(self, form, **kwargs):
