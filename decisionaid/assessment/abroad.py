@@ -43,7 +43,7 @@ def abroad_evidence(*, evidence: Evidence, today: date) -> AbroadEvidence:
         estimates=evidence.statements_about(StatementTopic.ABROAD),
         norwegian_trial=None if trial is None else TrialStatusLine(
             trial=trial,
-            status_label=STATUS_LABELS.get(trial.status, trial.status),
+            status_label=str(STATUS_LABELS.get(trial.status, trial.status)),
             registry_text=registry_text(trial),
             status_note=stale_status_note(trial, today=today),
         ),

@@ -412,7 +412,7 @@ def failed_he_required(*, profile: Profile, criterion: CriterionData, evidence: 
 
 def age_below(*, profile: Profile, criterion: CriterionData, evidence: Evidence) -> CriterionResult:
     outcome = (MET, None) if profile.age < _required_threshold(criterion) else (NOT_MET, criterion.not_met_effect)
-    return _result(profile, criterion, outcome, person_value=f"{profile.age} years old", reads=())
+    return _result(profile, criterion, outcome, person_value=_("%(age)s years old") % {"age": profile.age}, reads=())
 
 
 def _edss_check(

@@ -240,9 +240,9 @@ def text_clinical(figure: FigureData) -> str:
     """One line for clinicians: label, value as published, interval with its level, n/N, time."""
     if figure.per_100 is None:
         return f"{figure.label_technical}: {number_plain(figure.amount)} {figure.amount_unit} ({figure.time_point})"
-    parts = [f"{figure.label_technical}: {number_plain(figure.per_100)}%"]
+    parts = [f"{figure.label_technical}: " + _("%(value)s%%") % {"value": number_plain(figure.per_100)}]
     if figure.ci_low is not None and figure.ci_high is not None:
-        level = f"{figure.ci_level}% CI " if figure.ci_level else ""
+        level = _("%(level)s%% CI") % {"level": figure.ci_level} + " " if figure.ci_level else ""
         parts.append(f"({level}{number_plain(figure.ci_low)}–{number_plain(figure.ci_high)})")
     if figure.numerator is not None and figure.denominator:
         parts.append(f"{figure.numerator}/{figure.denominator}")
@@ -342,7 +342,7 @@ def figure_view(
         denominator=figure.denominator,
         size=size(figure),
         estimate=figure.estimate,
-        estimate_label=ESTIMATE_LABELS.get(figure.estimate, figure.estimate),
+        estimate_label=str(ESTIMATE_LABELS.get(figure.estimate, figure.estimate)),
         is_estimate=figure.estimate in ESTIMATED,
         is_pooled=figure.estimate == Estimate.POOLED,
         ci_low=figure.ci_low,
@@ -356,7 +356,7 @@ def figure_view(
         population=figure.population,
         who=who_plain(figure),
         subtype_group=figure.subtype_group,
-        subtype_group_label=SUBTYPE_GROUP_LABELS.get(figure.subtype_group, figure.subtype_group),
+        subtype_group_label=str(SUBTYPE_GROUP_LABELS.get(figure.subtype_group, figure.subtype_group)),
         sex=figure.sex,
         age_min=figure.age_min,
         age_max=figure.age_max,

@@ -172,7 +172,7 @@ def _headline_short(figure: FigureView) -> str:
 def _pooled_text(figure: FigureView) -> str:
     spread = ""
     if figure.ci_low is not None and figure.ci_high is not None:
-        spread = _("; its range: %(low)s to %(high)s") % {"low": figure.ci_low.normalize(), "high": figure.ci_high.normalize()}
+        spread = _("; its range: %(low)s to %(high)s") % {"low": number_plain(figure.ci_low), "high": number_plain(figure.ci_high)}
     return _("Pooled across many studies (%(study)s): %(value)s%(spread)s.") % {
         "study": study_name(figure), "value": in_100_plain(figure.per_100), "spread": spread,
     }

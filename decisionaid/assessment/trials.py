@@ -116,7 +116,7 @@ def trial_match(*, profile: Profile, trial: TrialData, today: date) -> TrialMatc
         group=group,
         fits=fits,
         reasons=reasons,
-        status_label=STATUS_LABELS.get(trial.status, trial.status),
+        status_label=str(STATUS_LABELS.get(trial.status, trial.status)),
         is_recruiting=group == RECRUITING,
         is_finished=group == FINISHED,
         is_stale=stale,

@@ -1,15 +1,16 @@
 """Vocabularies shared by the evidence models, the fixtures and the assessment."""
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Provenance(models.TextChoices):
     """How a figure or source was checked (EVIDENCE.md section 0)."""
 
-    CONFIRMED = "C", "[C] confirmed in a primary source"
-    SEED_CONFIRMED = "S=C", "[S=C] in a source article and confirmed"
-    SEED_ONLY = "S", "[S] only in a source article"
-    CORRECTED = "S!=C", "[S≠C] source article was wrong; corrected value"
-    NOT_CONFIRMED = "NC", "[NC] not confirmed"
+    CONFIRMED = "C", _("[C] confirmed in a primary source")
+    SEED_CONFIRMED = "S=C", _("[S=C] in a source article and confirmed")
+    SEED_ONLY = "S", _("[S] only in a source article")
+    CORRECTED = "S!=C", _("[S≠C] source article was wrong; corrected value")
+    NOT_CONFIRMED = "NC", _("[NC] not confirmed")
 
 
 # Only these may be shown to a person as facts ([S≠C] rows hold the corrected value).
@@ -17,53 +18,53 @@ FACT_PROVENANCE = (Provenance.CONFIRMED, Provenance.SEED_CONFIRMED, Provenance.C
 
 
 class Design(models.TextChoices):
-    RCT = "rct", "Randomised controlled trial"
-    SINGLE_ARM_TRIAL = "single_arm_trial", "Single-arm trial"
-    COHORT = "cohort", "Cohort study"
-    REGISTRY = "registry", "Registry study"
-    COMPARATIVE = "comparative", "Comparative observational study"
-    META_ANALYSIS = "meta_analysis", "Meta-analysis"
-    CASE_SERIES = "case_series", "Case series"
-    SURVEY = "survey", "Survey"
-    GUIDELINE = "guideline", "Guideline or consensus"
-    REVIEW = "review", "Expert review or perspective"
-    PRACTICE = "practice", "Clinical practice document"
+    RCT = "rct", _("Randomised controlled trial")
+    SINGLE_ARM_TRIAL = "single_arm_trial", _("Single-arm trial")
+    COHORT = "cohort", _("Cohort study")
+    REGISTRY = "registry", _("Registry study")
+    COMPARATIVE = "comparative", _("Comparative observational study")
+    META_ANALYSIS = "meta_analysis", _("Meta-analysis")
+    CASE_SERIES = "case_series", _("Case series")
+    SURVEY = "survey", _("Survey")
+    GUIDELINE = "guideline", _("Guideline or consensus")
+    REVIEW = "review", _("Expert review or perspective")
+    PRACTICE = "practice", _("Clinical practice document")
 
 
 class FigureKind(models.TextChoices):
-    BENEFIT = "benefit", "Benefit"
-    RISK = "risk", "Risk"
-    PRACTICAL = "practical", "Practical fact"
+    BENEFIT = "benefit", _("Benefit")
+    RISK = "risk", _("Risk")
+    PRACTICAL = "practical", _("Practical fact")
 
 
 class Outcome(models.TextChoices):
     """What a figure measures; the assessment picks its key figures by outcome."""
 
-    NEDA = "neda", "No evidence of disease activity"
-    RELAPSE_FREE = "relapse_free", "Relapse-free"
-    MRI_ACTIVITY_FREE = "mri_activity_free", "Free of new MRI activity"
-    PROGRESSION_FREE = "progression_free", "Progression-free"
-    EVENT_FREE = "event_free", "Event-free"
-    DISABILITY_IMPROVED = "disability_improved", "Disability improved"
-    DISABILITY_STABLE = "disability_stable", "Disability stable"
-    DISABILITY_WORSENED = "disability_worsened", "Disability worsened"
-    TREATMENT_FAILURE = "treatment_failure", "Treatment failure"
-    WORKING = "working", "Working full-time"
-    DEATH_100_DAYS = "death_100_days", "Death within 100 days (treatment-related mortality)"
-    DEATH = "death", "Death during the study"
-    FEBRILE_NEUTROPENIA = "febrile_neutropenia", "Febrile neutropenia"
-    SEVERE_ADVERSE_EVENT = "severe_adverse_event", "Severe (grade 3 or higher) adverse event"
-    VIRAL_REACTIVATION = "viral_reactivation", "Virus reactivation"
-    HERPES_ZOSTER = "herpes_zoster", "Shingles (herpes zoster)"
-    THYROID = "thyroid", "Thyroid disease"
-    SECONDARY_AUTOIMMUNE = "secondary_autoimmune", "Other autoimmune disease"
-    ITP = "itp", "Immune thrombocytopenia"
-    OVARIAN_FAILURE = "ovarian_failure", "Periods stopped for more than a year (signs of early menopause)"
-    MENSES_NOT_RECOVERED = "menses_not_recovered", "Periods did not come back"
-    MENSES_RECOVERED = "menses_recovered", "Periods came back"
-    PREGNANCY = "pregnancy", "Became pregnant after treatment"
-    HOSPITAL_STAY = "hospital_stay", "Time in hospital"
-    OTHER = "other", "Other"
+    NEDA = "neda", _("No evidence of disease activity")
+    RELAPSE_FREE = "relapse_free", _("Relapse-free")
+    MRI_ACTIVITY_FREE = "mri_activity_free", _("Free of new MRI activity")
+    PROGRESSION_FREE = "progression_free", _("Progression-free")
+    EVENT_FREE = "event_free", _("Event-free")
+    DISABILITY_IMPROVED = "disability_improved", _("Disability improved")
+    DISABILITY_STABLE = "disability_stable", _("Disability stable")
+    DISABILITY_WORSENED = "disability_worsened", _("Disability worsened")
+    TREATMENT_FAILURE = "treatment_failure", _("Treatment failure")
+    WORKING = "working", _("Working full-time")
+    DEATH_100_DAYS = "death_100_days", _("Death within 100 days (treatment-related mortality)")
+    DEATH = "death", _("Death during the study")
+    FEBRILE_NEUTROPENIA = "febrile_neutropenia", _("Febrile neutropenia")
+    SEVERE_ADVERSE_EVENT = "severe_adverse_event", _("Severe (grade 3 or higher) adverse event")
+    VIRAL_REACTIVATION = "viral_reactivation", _("Virus reactivation")
+    HERPES_ZOSTER = "herpes_zoster", _("Shingles (herpes zoster)")
+    THYROID = "thyroid", _("Thyroid disease")
+    SECONDARY_AUTOIMMUNE = "secondary_autoimmune", _("Other autoimmune disease")
+    ITP = "itp", _("Immune thrombocytopenia")
+    OVARIAN_FAILURE = "ovarian_failure", _("Periods stopped for more than a year (signs of early menopause)")
+    MENSES_NOT_RECOVERED = "menses_not_recovered", _("Periods did not come back")
+    MENSES_RECOVERED = "menses_recovered", _("Periods came back")
+    PREGNANCY = "pregnancy", _("Became pregnant after treatment")
+    HOSPITAL_STAY = "hospital_stay", _("Time in hospital")
+    OTHER = "other", _("Other")
 
 
 # Outcomes where the people counted had something bad happen (their icons use the harm colours, even when the
@@ -78,24 +79,24 @@ ADVERSE_OUTCOMES = frozenset(
 
 
 class Estimate(models.TextChoices):
-    COUNT = "count", "Count of people"
-    KAPLAN_MEIER = "kaplan_meier", "Kaplan–Meier estimate"
-    POOLED = "pooled", "Pooled estimate (meta-analysis)"
-    CUMULATIVE_INCIDENCE = "cumulative_incidence", "Cumulative incidence"
-    PERCENTAGE = "percentage", "Published percentage"
-    MEAN = "mean", "Mean"
+    COUNT = "count", _("Count of people")
+    KAPLAN_MEIER = "kaplan_meier", _("Kaplan–Meier estimate")
+    POOLED = "pooled", _("Pooled estimate (meta-analysis)")
+    CUMULATIVE_INCIDENCE = "cumulative_incidence", _("Cumulative incidence")
+    PERCENTAGE = "percentage", _("Published percentage")
+    MEAN = "mean", _("Mean")
 
 
 class SubtypeGroup(models.TextChoices):
     """Which people a study population describes, in one word; derived from the MS types it included
     (`subtype_group_for`), never stored on its own."""
 
-    RELAPSING = "relapsing", "Relapsing-remitting MS"
-    SECONDARY_PROGRESSIVE = "spms", "Secondary progressive MS"
-    PRIMARY_PROGRESSIVE = "ppms", "Primary progressive MS"
-    PROGRESSIVE = "progressive", "Progressive MS"
-    MIXED = "mixed", "Relapsing and progressive MS"
-    AUTOIMMUNE = "autoimmune", "Several autoimmune diseases, not only MS"
+    RELAPSING = "relapsing", _("Relapsing-remitting MS")
+    SECONDARY_PROGRESSIVE = "spms", _("Secondary progressive MS")
+    PRIMARY_PROGRESSIVE = "ppms", _("Primary progressive MS")
+    PROGRESSIVE = "progressive", _("Progressive MS")
+    MIXED = "mixed", _("Relapsing and progressive MS")
+    AUTOIMMUNE = "autoimmune", _("Several autoimmune diseases, not only MS")
 
 
 def subtype_group_for(*, rrms: bool, spms: bool, ppms: bool, other_diseases: bool) -> str:
@@ -116,36 +117,36 @@ def subtype_group_for(*, rrms: bool, spms: bool, ppms: bool, other_diseases: boo
 class ComparisonKind(models.TextChoices):
     """What the comparison group of a figure is."""
 
-    TREATMENT = "treatment", "Another MS treatment"
-    REGIMEN = "regimen", "Another aHSCT regimen"
-    BEFORE_AFTER = "before_after", "The same people before aHSCT"
+    TREATMENT = "treatment", _("Another MS treatment")
+    REGIMEN = "regimen", _("Another aHSCT regimen")
+    BEFORE_AFTER = "before_after", _("The same people before aHSCT")
 
 
 class ParticipantsKind(models.TextChoices):
-    PLANNED = "planned", "Planned"
-    ENROLLED = "enrolled", "Took part"
+    PLANNED = "planned", _("Planned")
+    ENROLLED = "enrolled", _("Took part")
 
 
 class Sex(models.TextChoices):
-    ANY = "any", "Everyone"
-    FEMALE = "female", "Women"
-    MALE = "male", "Men"
+    ANY = "any", _("Everyone")
+    FEMALE = "female", _("Women")
+    MALE = "male", _("Men")
 
 
 class Regimen(models.TextChoices):
-    CY_ATG = "cy_atg", "Cy/ATG (non-myeloablative)"
-    BEAM_ATG = "beam_atg", "BEAM/ATG (myeloablative, intermediate intensity)"
-    BU_CY_ATG = "bu_cy_atg", "Busulfan/Cy/ATG (high intensity)"
-    MIXED = "mixed", "Mixed regimens"
-    NOT_STATED = "not_stated", "Not stated"
+    CY_ATG = "cy_atg", _("Cy/ATG (non-myeloablative)")
+    BEAM_ATG = "beam_atg", _("BEAM/ATG (myeloablative, intermediate intensity)")
+    BU_CY_ATG = "bu_cy_atg", _("Busulfan/Cy/ATG (high intensity)")
+    MIXED = "mixed", _("Mixed regimens")
+    NOT_STATED = "not_stated", _("Not stated")
 
 
 class TrialStatus(models.TextChoices):
-    RECRUITING = "recruiting", "Recruiting"
-    ACTIVE_NOT_RECRUITING = "active_not_recruiting", "Active, not recruiting"
-    COMPLETED = "completed", "Completed"
-    TERMINATED = "terminated", "Terminated"
-    UNKNOWN = "unknown", "Unknown"
+    RECRUITING = "recruiting", _("Recruiting")
+    ACTIVE_NOT_RECRUITING = "active_not_recruiting", _("Active, not recruiting")
+    COMPLETED = "completed", _("Completed")
+    TERMINATED = "terminated", _("Terminated")
+    UNKNOWN = "unknown", _("Unknown")
 
 
 class Check(models.TextChoices):

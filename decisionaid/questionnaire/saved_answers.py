@@ -178,7 +178,7 @@ def _continue_from_saved_answers(request):
         problems = take_answers(wizard, saved)
         if not problems:
             messages.info(request, _("Your answers saved on %(date)s are back. You can change any of them.")
-                          % {"date": date_format(saved_on, "j F Y")})
+                          % {"date": date_format(saved_on)})
             return carry_on(wizard)
         for problem in problems:
             form.add_error("saved_answers", problem)
