@@ -587,7 +587,9 @@ class EvidenceRelease(models.Model):
     snapshot = models.JSONField(null=True, editable=False)
     snapshot_digest = models.CharField(max_length=64, blank=True, editable=False)
 
-    history = HistoricalRecords(excluded_fields=["snapshot"])
+    # The note's language columns (translation.py) come after the history is made: its history keeps the note
+    # as written in English.
+    history = HistoricalRecords(excluded_fields=["snapshot", "note_en_gb", "note_nb"])
 
     class Meta:
         ordering = ["-released_on", "-created"]

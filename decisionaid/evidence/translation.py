@@ -11,13 +11,15 @@ history after the translation).
 import simple_history
 from modeltranslation.translator import TranslationOptions, translator
 
-from .models import Caveat, Figure, Guideline, GuidelineCriterion, Passage, Source, Statement, Treatment, Trial
+from .models import (
+    Caveat, EvidenceRelease, Figure, Guideline, GuidelineCriterion, Passage, Source, Statement, Treatment, Trial,
+)
 
 TRANSLATED_FIELDS: dict[type, tuple[str, ...]] = {
-    Source: ("population", "cohort_note"),
+    Source: ("population", "cohort_note", "country"),
     Figure: (
-        "label_plain", "label_technical", "arm_plain", "time_point", "population", "amount_unit",
-        "comparator_label", "comparator_label_plain", "correction_note",
+        "label_plain", "label_technical", "arm", "arm_plain", "time_point", "population", "amount_unit",
+        "comparator_label", "comparator_label_plain", "comparison_note", "correction_note",
     ),
     Caveat: ("text_plain",),
     Guideline: ("summary_plain", "confidence_note", "known_through"),
@@ -36,3 +38,8 @@ for model, names in TRANSLATED_FIELDS.items():
     options = {"fields": names, "empty_values": None}
     translator.register(model, type(f"{model.__name__}Translation", (TranslationOptions,), options))
     simple_history.register(model)
+
+# A release's note ("what changed") is read on the About page in both languages. Its history is the model's own
+# (models.EvidenceRelease.history), made before these columns, so it keeps the English note only.
+translator.register(EvidenceRelease, type("EvidenceReleaseTranslation", (TranslationOptions,),
+                                          {"fields": ("note",), "empty_values": None}))
