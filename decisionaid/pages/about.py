@@ -15,9 +15,9 @@ from .evidence_listing import METHOD_REFERENCES_BY_KEY
 
 # The reading grade the aid aims at or below (IPDAS health-literacy criteria; DESIGN.md).
 READING_GRADE_TARGET = 8
-# The Norwegian pages' LIX is shown beside the English grades once the Norwegian catalogue is complete
-# (scripts/check_translations passes): a LIX of half-translated pages would measure a mix of two languages.
-SHOW_NORWEGIAN_LIX = False
+# The Norwegian pages' LIX beside the English grades: shown since the Norwegian catalogue is complete
+# (tests/test_catalogue.py); a LIX of half-translated pages would measure a mix of two languages.
+SHOW_NORWEGIAN_LIX = True
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,9 @@ _BLOCKS = {
 }
 # Not prose: navigation (the glossary's index of words, the "on this page" lists), scripts and pictures.
 _SKIPPED = {"nav", "script", "style", "svg", "template"}
+# Nor names, which the page marks translate="no" (the medicines in the list of treatments: "Teriflunomide
+# (Aubagio)" is read as a name, whatever the language's word lengths).
+_NAME = ("translate", "no")
 
 
 class _MainText(HTMLParser):
@@ -43,6 +46,7 @@ class _MainText(HTMLParser):
         self.depth_skipped = 0
         self.blocks: list[str] = []
         self._words: list[str] = []
+        self._names: list[str] = []  # the open elements marked as names, innermost last
 
     def _end_block(self):
         text = re.sub(r"\s+", " ", " ".join(self._words)).strip()
@@ -53,8 +57,10 @@ class _MainText(HTMLParser):
     def handle_starttag(self, tag, attrs):
         if tag == "main":
             self.depth_in_main += 1
-        elif self.depth_in_main and tag in _SKIPPED:
+        elif self.depth_in_main and (tag in _SKIPPED or _NAME in attrs):
             self.depth_skipped += 1
+            if _NAME in attrs and tag not in _SKIPPED:
+                self._names.append(tag)
         if tag in _BLOCKS:
             self._end_block()
 
@@ -63,8 +69,10 @@ class _MainText(HTMLParser):
             self._end_block()
         if tag == "main":
             self.depth_in_main -= 1
-        elif self.depth_in_main and tag in _SKIPPED:
+        elif self.depth_in_main and (tag in _SKIPPED or (self._names and self._names[-1] == tag)):
             self.depth_skipped -= 1
+            if tag not in _SKIPPED:
+                self._names.pop()
 
     def handle_data(self, data):
         if self.depth_in_main and not self.depth_skipped:

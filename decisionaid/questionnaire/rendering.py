@@ -60,6 +60,7 @@ class Question:
     value: str = ""
     attributes: tuple[tuple[str, str], ...] = ()
     groups: tuple[OptionGroup, ...] = ()
+    options_are_names: bool = False  # the options' labels are names (of medicines): marked translate="no"
 
 
 def _options(bound: forms.BoundField) -> tuple[OptionGroup, ...]:
@@ -108,7 +109,8 @@ def question(bound: forms.BoundField) -> Question:
     if isinstance(widget, forms.CheckboxInput):
         return Question(**common, value="on" if widget.check_test(bound.value()) else "")
     if isinstance(widget, ChoiceWidget):
-        return Question(**common, input_type=widget.input_type, groups=_options(bound))
+        return Question(**common, input_type=widget.input_type, groups=_options(bound),
+                        options_are_names=getattr(bound.field, "options_are_names", False))
     value = widget.format_value(bound.value())
     attributes = tuple((name, str(widget.attrs[name])) for name in INPUT_ATTRIBUTES if name in widget.attrs)
     return Question(**common, input_type=widget.input_type, value="" if value is None else str(value),
