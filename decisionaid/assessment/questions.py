@@ -94,19 +94,25 @@ def questions_for(
 
     if profile.edss_is_approximate and "edss" not in {answer.field for answer in unknown_answers}:
         questions.append(
-            "What is my EDSS score? This summary used an approximate score worked out from how far I can walk."
+            _(
+                "What is my EDSS score? This summary used an approximate score worked out from how far I can walk."
+            )
         )
 
     if profile.pregnancy_wish in ("yes", "unsure"):
         if profile.sex in ("female", "other"):
             questions.append(
-                "I may want to become pregnant. What are my options to preserve fertility (for example freezing "
-                "eggs or embryos) before aHSCT, and how could the treatment affect my periods and fertility?"
+                _(
+                    "I may want to become pregnant. What are my options to preserve fertility (for example freezing "
+                    "eggs or embryos) before aHSCT, and how could the treatment affect my periods and fertility?"
+                )
             )
         else:
             questions.append(
-                "I may want to have children. How could aHSCT affect my fertility, and should I think about "
-                "storing sperm before treatment?"
+                _(
+                    "I may want to have children. How could aHSCT affect my fertility, and should I think about "
+                    "storing sperm before treatment?"
+                )
             )
 
     # Only recruiting trials are something to ask to join; a status older than 12 months is asked about.
@@ -127,7 +133,8 @@ def questions_for(
             )
     if first_line_trial_note and not open_trials:
         questions.append(
-            _("aHSCT as a first treatment is offered only within a clinical trial. Is there a trial I could take part in?")
+            _("One guideline considers aHSCT as a first treatment only within a clinical trial or research study. Is "
+              "there a trial or study I could take part in?")
         )
 
     # Only the points of guidelines whose overall verdict is "may be considered": a guideline that already
@@ -149,19 +156,25 @@ def questions_for(
 
     if not tried_high_efficacy and profile.high_efficacy_contraindicated is not True:
         questions.append(
-            "Which high-efficacy treatments could I have, and how do they compare with aHSCT for someone like me?"
+            _(
+                "Which high-efficacy treatments could I have, and how do they compare with aHSCT for someone like me?"
+            )
         )
 
     if any(f.key == "higher_edss" and f.applies for f in factors):
-        questions.append("How does my level of disability change the risks, and the likely benefit, of aHSCT for me?")
+        questions.append(_("How does my level of disability change the risks, and the likely benefit, of aHSCT for me?"))
 
     questions.extend(treatment_abroad_questions(profile))
 
     questions.append(
-        "Which centre would treat me, how many people with MS has it treated with aHSCT, and which chemotherapy "
-        "(conditioning regimen) does it use: a milder or a stronger one?"
+        _(
+            "Which centre would treat me, how many people with MS has it treated with aHSCT, and which chemotherapy "
+            "(conditioning regimen) does it use: a milder or a stronger one?"
+        )
     )
     questions.append(
-        "What is likely to happen if I stay on my current treatment or switch to another one instead of aHSCT?"
+        _(
+            "What is likely to happen if I stay on my current treatment or switch to another one instead of aHSCT?"
+        )
     )
     return tuple(questions)

@@ -8,6 +8,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from decisionaid.assessment.checks import edss_number
 from decisionaid.assessment.profile import AGE_RANGE, MAX_RELAPSES
 
 from .rendering import Question, questions
@@ -152,7 +153,7 @@ class DiseaseForm(StepForm):
 
 
 EDSS_CHOICES = [(UNKNOWN, _("I don't know my EDSS"))] + [
-    (str(Decimal(step) / 2), f"{Decimal(step) / 2:.1f}") for step in range(0, 21)
+    (str(Decimal(step) / 2), lazy(edss_number, str)(Decimal(step) / 2)) for step in range(0, 21)
 ]
 
 
@@ -162,7 +163,7 @@ class EdssForm(StepForm):
         label=_("What is your latest EDSS score?"),
         choices=EDSS_CHOICES,
         help_text=_("EDSS runs from 0 (no disability) to 10. Your neurologist may have told you your score. "
-        "If you don't know it, choose “I don't know” and we will ask how far you can walk."),
+        "If you don't know it, choose “I don't know my EDSS” and we will ask how far you can walk."),
         error_messages={"required": _("Please choose your EDSS score, or “I don't know my EDSS”."),
                         "invalid_choice": _("EDSS: choose a score from 0 to 10 in steps of 0.5, or “I don't know my EDSS”.")},
     )
@@ -194,7 +195,8 @@ class ActivityForm(StepForm):
         required=False,
         min_value=0,
         max_value=MAX_RELAPSES,
-        help_text=_("A relapse is a new or worse symptom lasting more than a day. If you take an MS treatment, "
+        help_text=_("A relapse is a new or worse symptom lasting more than a day, not caused by a fever or an "
+        "infection. If you take an MS treatment, "
         "count the relapses you had while on it."),
         error_messages={
             "invalid": _("Relapses: please enter a whole number, for example 0, 1 or 2."),
@@ -239,6 +241,8 @@ class TreatmentsForm(StepForm):
     def __init__(self, *args, treatment_choices=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["dmts"].choices = treatment_choices
+        # Medicines and their brand names: names, in every language (rendering.Question.options_are_names).
+        self.fields["dmts"].options_are_names = True
 
     def clean_dmts(self):
         # A treatment ticked twice (only a hand-made request can do that) counts once.

@@ -12,6 +12,7 @@ from decisionaid.assessment.assess import (
 )
 from decisionaid.assessment.checks import MET, NOT_MET, UNKNOWN, CriterionResult, number_plain, treatments_plain
 from decisionaid.assessment.evidence import Evidence, SourceRef
+from django.utils.text import get_text_list
 from django.utils.translation import get_language, gettext as _, gettext_lazy
 
 from decisionaid.assessment.figures import FigureView
@@ -33,6 +34,8 @@ VERDICT_HEADING = {
     OUTSIDE_VERDICT: gettext_lazy("Your answers are outside what it describes"),
     INCOMPLETE: gettext_lazy("Cannot be completed yet"),
 }
+# The same for several guidelines named together.
+OUTSIDE_HEADING_PLURAL = gettext_lazy("Your answers are outside what they describe")
 VERDICT_CLINICAL = {
     MEETS: gettext_lazy("Meets all criteria"),
     BORDERLINE_VERDICT: gettext_lazy("Borderline (“may be considered”)"),
@@ -139,8 +142,9 @@ def guideline_groups(assessment: Assessment) -> tuple[GuidelineGroup, ...]:
     groups = []
     for verdict, items in by_verdict.items():
         names = [i.guideline.short_name for i in items]
-        who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-        groups.append(GuidelineGroup(f"{who}: {items[0].heading}", items[0].guideline.verdict_plain, verdict, tuple(items)))
+        who = get_text_list(names, _("and"))
+        heading = OUTSIDE_HEADING_PLURAL if verdict == OUTSIDE_VERDICT and len(items) > 1 else items[0].heading
+        groups.append(GuidelineGroup(f"{who}: {heading}", items[0].guideline.verdict_plain, verdict, tuple(items)))
     return tuple(groups)
 
 

@@ -34,6 +34,6 @@ def sure_result(answers: dict[str, str]) -> tuple[int, str]:
     if score == len(SURE_ITEMS):
         return score, _("You answered yes to all four questions: you feel ready to make a choice.")
     return score, _(
-        "You answered yes to %(score)s of 4 questions. People who answer no to any of them often find it helps to "
-        "talk the choice through again with their neurologist, using the questions on this page."
+        "You answered yes to %(score)s of 4 questions. If you answered no to any of them, it may help to talk the "
+        "choice through again with your neurologist, using the questions on this page."
     ) % {"score": score}
