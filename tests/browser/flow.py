@@ -160,11 +160,14 @@ def next_page(page) -> None:
         page.locator("form.questionnaire-step button[type=submit]:not([name])").first.click()
 
 
-def answer(page, steps) -> None:
-    """Answer the questionnaire through its own forms, step by step ((step, answers) pairs), to the results."""
+def answer(page, steps, *, prefix="", on_page=None) -> None:
+    """Answer the questionnaire through its own forms, step by step ((step, answers) pairs), to the results.
+    prefix: a language's URL prefix ("/nb"); on_page(page, step) is called on each step before it is answered."""
     for step, answers in steps:
-        page.goto(f"/questions/{step}/")
+        page.goto(f"{prefix}/questions/{step}/")
+        if on_page:
+            on_page(page, step)
         fill_step(page, step, answers)
         next_page(page)
-    page.goto("/results/")
-    assert page.url.endswith("/results/"), page.url
+    page.goto(f"{prefix}/results/")
+    assert page.url.endswith(f"{prefix}/results/"), page.url
