@@ -169,7 +169,7 @@ def released_listing() -> Listing:
     """What the evidence page lists, from the current release (built once per process, like the evidence)."""
     from .models import EvidenceRelease
 
-    release = EvidenceRelease.current()
+    release = current_release()
     if release is None or not release.snapshot_digest:
         return listing_from(_encode(listing_document()))
     with _lock:
