@@ -46,3 +46,14 @@ def english_between_tests():
     translation.activate("en-gb")
     yield
     translation.activate("en-gb")
+
+
+@pytest.fixture(autouse=True)
+def no_release_kept_between_tests():
+    """Pages keep the current release in memory (releases.current_release), forgotten when a release is saved or
+    deleted; a test's rollback takes its releases back without a signal, so every test starts afresh."""
+    from decisionaid.evidence.releases import forget_current_release
+
+    forget_current_release()
+    yield
+    forget_current_release()

@@ -14,6 +14,7 @@ English.
 """
 import hashlib
 import json
+import time
 import types
 from collections import OrderedDict
 from dataclasses import dataclass, fields, is_dataclass, replace
@@ -168,7 +169,7 @@ def released_listing() -> Listing:
     """What the evidence page lists, from the current release (built once per process, like the evidence)."""
     from .models import EvidenceRelease
 
-    release = EvidenceRelease.current()
+    release = current_release()
     if release is None or not release.snapshot_digest:
         return listing_from(_encode(listing_document()))
     with _lock:
@@ -222,6 +223,36 @@ def forget_built_evidence() -> None:
         _listings.clear()
 
 
+# --- the current release, as the pages read it -------------------------------------------------------------
+
+# Every page names the current release in its footer, and the step and result pages read its evidence: the row is
+# kept in memory rather than asked for on every request (a third of a question page's own work). A process that
+# saves or deletes a release forgets it at once (apps.py); any other process reads the row again after this many
+# seconds, so a new release reaches every page of every process within them. Within a process the footer and the
+# evidence always name the same release, as both read it here.
+CURRENT_RELEASE_SECONDS = 5.0
+_current: tuple = (None, float("-inf"))  # (the release row without its snapshot, or None; when it was read)
+
+
+def current_release():
+    """The current release (its snapshot deferred), or None: read-only, shared by the requests of a process."""
+    global _current
+    release, read_at = _current
+    now = time.monotonic()
+    if now - read_at < CURRENT_RELEASE_SECONDS:
+        return release
+    from .models import EvidenceRelease
+
+    release = EvidenceRelease.current()
+    _current = (release, now)
+    return release
+
+
+def forget_current_release() -> None:
+    global _current
+    _current = (None, float("-inf"))
+
+
 def released_evidence(*, version: str | None = None) -> Evidence:
     """The evidence of a release (the current one when no version is given), as patients see it, with the texts
     of the active language (English where a text has no version in it).
@@ -233,7 +264,7 @@ def released_evidence(*, version: str | None = None) -> Evidence:
     from .models import EvidenceRelease
 
     releases = EvidenceRelease.objects.defer("snapshot")
-    release = EvidenceRelease.current() if version is None else releases.filter(version=version).first()
+    release = current_release() if version is None else releases.filter(version=version).first()
     if version is not None and release is None:
         known = ", ".join(releases.order_by("released_on", "created").values_list("version", flat=True)) or "none"
         raise LookupError(f"There is no evidence release '{version}'; the releases are: {known}.")

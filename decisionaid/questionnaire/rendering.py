@@ -11,9 +11,13 @@ question, the hint and the message tied to it with aria-describedby, aria-invali
 from __future__ import annotations
 
 from dataclasses import dataclass
+from threading import Lock
 
 from django import forms
+from django.core.signals import setting_changed
 from django.forms.widgets import ChoiceWidget
+from django.utils.functional import Promise
+from django.utils.translation import get_language
 
 TEMPLATES = "questionnaire/fields/"
 # By the exact kind of widget: CheckboxSelectMultiple is a RadioSelect to Python, not to a person.
@@ -28,6 +32,35 @@ TEMPLATE_BY_WIDGET = {
 # The widget's own attributes a number field carries (min and max come from the field, step and inputmode from
 # the form), in a fixed order.
 INPUT_ATTRIBUTES = ("inputmode", "autocomplete", "step", "min", "max")
+
+
+# The questions' labels, hints and options are lazy texts, translated again for every field of every page (each
+# a walk through Django's chain of catalogues: a fifth of drawing a step's questions). They are the same for every
+# visitor in a language, so each is translated once per process and language. Only the forms' own lazy texts are
+# kept (the treatments' labels are plain strings from the release): a fixed number of them.
+_texts: dict[tuple[str, int], tuple[Promise, str]] = {}
+_texts_lock = Lock()
+
+
+def text(value) -> str:
+    if not isinstance(value, Promise):
+        return str(value)
+    key = (get_language(), id(value))
+    kept = _texts.get(key)
+    if kept is None:
+        kept = (value, str(value))  # the lazy text itself is kept too, so that its id is never reused
+        with _texts_lock:
+            _texts[key] = kept
+    return kept[1]
+
+
+def _forget_texts(*, setting, **_signal):
+    if setting in {"LANGUAGES", "LANGUAGE_CODE", "LOCALE_PATHS"}:  # as Django's own catalogues are reloaded
+        with _texts_lock:
+            _texts.clear()
+
+
+setting_changed.connect(_forget_texts, dispatch_uid="questionnaire-rendering-texts")
 
 
 @dataclass(frozen=True)
@@ -76,11 +109,11 @@ def _options(bound: forms.BoundField) -> tuple[OptionGroup, ...]:
         nonlocal checked_one
         checked = str(value) in chosen and (multiple or not checked_one)
         checked_one |= checked
-        return Option(str(value), str(label), f"{bound.auto_id}_{index}", checked)
+        return Option(str(value), text(label), f"{bound.auto_id}_{index}", checked)
 
     for index, (value, label) in enumerate(widget.choices):
         if isinstance(label, (list, tuple)):
-            groups.append(OptionGroup(str(value), [option(v, l, f"{index}_{n}") for n, (v, l) in enumerate(label)]))
+            groups.append(OptionGroup(text(value), [option(v, l, f"{index}_{n}") for n, (v, l) in enumerate(label)]))
         elif groups and not groups[-1].label:
             groups[-1].options.append(option(value, label, index))
         else:
@@ -97,8 +130,8 @@ def question(bound: forms.BoundField) -> Question:
         template=template,
         name=bound.html_name,
         id=bound.auto_id,
-        label=str(bound.label),
-        help_text=str(bound.help_text),
+        label=text(bound.label),
+        help_text=text(bound.help_text),
         help_id=help_id,
         errors=[str(error) for error in bound.errors],
         error_id=error_id,

@@ -46,18 +46,20 @@ def test_three_times_the_evidence_makes_the_same_queries_on_every_page(loaded):
 
 
 def test_ten_times_the_evidence_reaches_the_results_in_the_same_queries(loaded, client):
-    from decisionaid.evidence.releases import released_evidence
+    from decisionaid.evidence.releases import forget_current_release, released_evidence
 
     from ..questionnaire.test_wizard import walk
 
     walk(client)
     client.get("/results/")  # this release's evidence is built once, on the first request that reads it
+    forget_current_release()  # both counts with the release row read again, whatever time the build took
     with CaptureQueriesContext(connection) as small:
         assert client.get("/results/").status_code == 200
     small_count = len(small)  # read now: the next request empties Django's query log
     multiply_evidence(factor=10)
     publish_release("2099.10")
     client.get("/results/")
+    forget_current_release()
     with CaptureQueriesContext(connection) as large:
         assert client.get("/results/").status_code == 200
     assert 1 <= len(large) == small_count

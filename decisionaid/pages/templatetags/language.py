@@ -1,5 +1,7 @@
 """The page's language, for <html lang> (which WeasyPrint also writes into the PDF as /Lang), and the same page's
 URL in another language, for the language switch."""
+from functools import lru_cache
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
@@ -22,7 +24,15 @@ def this_page_in(context, language_code: str) -> str:
     request = context.get("request")
     if request is None:
         return "/"
-    return translate_url(request.get_full_path(), language_code)
+    return _translated(settings.ROOT_URLCONF, get_language(), request.get_full_path(), language_code)
+
+
+@lru_cache(maxsize=512)
+def _translated(urlconf: str, active: str, path: str, language_code: str) -> str:
+    """translate_url resolves the path and reverses it again (a tenth of a question page): the answer is the same
+    for the same URLs, page language and path, so it is kept (a bounded number, as the query string is the
+    visitor's)."""
+    return translate_url(path, language_code)
 
 
 @register.simple_tag(takes_context=True)
