@@ -104,9 +104,9 @@ def comparison_groups(assessment: Assessment) -> tuple[ComparisonGroup, ...]:
     return tuple(group for group in groups if group.figures)
 
 
-# Where aHSCT is offered in Norway is for people who choose Norwegian. Until Norwegian can be chosen it is shown
-# in every language; then this becomes ("nb",). The one place that decides it.
-NORWAY_SHOWN_IN: tuple[str, ...] | None = None
+# Where aHSCT is offered in Norway is for people who choose Norwegian (None: in every language). The one place
+# that decides it.
+NORWAY_SHOWN_IN: tuple[str, ...] | None = ("nb",)
 
 
 def shows_norway(language_code: str | None) -> bool:
