@@ -17,6 +17,7 @@ from decisionaid.evidence.admin_views import missing_translations
 from decisionaid.evidence.loading import load_evidence
 from decisionaid.evidence.models import EvidenceRelease, Figure, Passage
 from decisionaid.evidence.thresholds import numbers_in
+from decisionaid.pages.readability import lix
 
 from .admin_forms import form_data
 from .factories import make_figure, make_source
@@ -236,13 +237,6 @@ def test_every_norwegian_fixture_text_keeps_the_numbers_of_the_english_one():
     assert len(texts) > 100
     for name, key, field, english, norwegian in texts:
         assert Counter(numbers_in(norwegian)) == Counter(english_numbers(english)), (name, key, field, norwegian)
-
-
-def lix(text: str) -> float:
-    """LIX: words per sentence plus the share of words longer than six letters, in per cent."""
-    words = re.findall(r"[^\W\d_]+(?:[-–][^\W\d_]+)*", text)
-    sentences = max(1, len(re.findall(r"[.!?:;]+(?:\s|$)", text)))
-    return len(words) / sentences + 100 * sum(len(word) > 6 for word in words) / len(words)
 
 
 def test_the_norwegian_fixture_texts_read_at_lix_40_or_below():
