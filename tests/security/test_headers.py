@@ -1,4 +1,7 @@
 """Security headers and cookies with the production settings (the test run has debug off and HTTPS on)."""
+import re
+from pathlib import Path
+
 import pytest
 
 from .pages import answered
@@ -87,3 +90,12 @@ def test_the_csrf_cookie_is_secure_and_httponly(client, db):
     morsel = client.cookies["csrftoken"]
     assert morsel["secure"] is True and morsel["httponly"] is True
     assert morsel["samesite"] == "Lax"
+
+
+def test_no_template_has_an_inline_style_or_script_the_policy_would_block():
+    # style-src and script-src are 'self' only: an inline style="" or <script> body would be dropped by the
+    # browser (the preview banner lost its border that way).
+    templates = Path(__file__).resolve().parents[2] / "templates"
+    inline = re.compile(r'\sstyle="|\son[a-z]+="|<script>(?!\s*</script>)', re.I)
+    found = [str(path.relative_to(templates)) for path in templates.rglob("*.html") if inline.search(path.read_text())]
+    assert found == []
