@@ -57,12 +57,16 @@ def _not_ours() -> AnswersFileError:
 
 
 def _is_answers(value) -> bool:
+    def is_text(item):
+        # JSON can carry a lone surrogate ("\ud800"), which no page can show: such a file is not ours.
+        return isinstance(item, str) and not any("\ud800" <= character <= "\udfff" for character in item)
+
     def is_text_or_texts(item):
-        return isinstance(item, str) or (isinstance(item, list) and all(isinstance(text, str) for text in item))
+        return is_text(item) or (isinstance(item, list) and all(is_text(text) for text in item))
 
     return isinstance(value, dict) and all(
-        isinstance(step, str) and isinstance(fields, dict)
-        and all(isinstance(name, str) and is_text_or_texts(item) for name, item in fields.items())
+        is_text(step) and isinstance(fields, dict)
+        and all(is_text(name) and is_text_or_texts(item) for name, item in fields.items())
         for step, fields in value.items()
     )
 
